@@ -1,0 +1,258 @@
+using static Dimona.Grpc.Domain.WorkerType;
+
+namespace Dimona.Grpc.Domain.Rules;
+
+/// <summary>
+/// The rules of a Dimona IN (domain.md §4), one method per official rule, named after what it checks and
+/// documented with its anomaly code. Pure: they read the <see cref="InCheck"/> and nothing else.
+/// </summary>
+public static class DimonaInRules
+{
+    public static readonly IReadOnlyList<Func<InCheck, Anomaly?>> All =
+    [
+        EmployerActive,
+        DefinitiveOnssNumberRequired,
+        JointCommitteeRequired,
+        JointCommitteeKnown,
+        JointCommitteeMatchesWorkerType,
+        StartDateInDomain,
+        EndDateInDomain,
+        EndNotBeforeStart,
+        EndHourNotBeforeStartHour,
+        EndDateRequired,
+        WorkerTypeAvailableFrom,
+        RetiredWorkerType,
+        SameQuarter,
+        OneDayPeriod,
+        SmallStatutesRequired,
+        SmallStatutesForbidden,
+        EmploymentNatureRequired,
+        InternTypeRequired,
+        ActivityRiskMatchesNature,
+        PlannedHoursRequired,
+        PlannedHoursForbidden,
+        PlannedHoursInRange,
+        IdenticalPeriod,
+        OverlappingPeriod,
+        LateDeclaration,
+    ];
+
+    /// <summary>Every anomaly the declaration raises, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<Anomaly> Check(InCheck check) =>
+        [.. All.Select(rule => rule(check)).OfType<Anomaly>()];
+
+    public static readonly IReadOnlySet<string> JointCommittees =
+        new HashSet<string> { "124", "140", "144", "145", "149", "302", "320", "322", "XXX" };
+
+    private static readonly HashSet<WorkerType> SmallStatuteTypes = [IVT, TRI, STG];
+    private static readonly HashSet<WorkerType> EndDateTypes = [STU, EXT, IVT, TRI, STG, O17, S17, T17];
+    private static readonly HashSet<WorkerType> PlannedHoursTypes = [STU, O17, S17];
+    private static readonly HashSet<WorkerType> OneQuarterTypes = [STU, O17, S17, FLX];
+    private static readonly HashSet<string> ExtraCommittees = ["144", "145", "302", "320", "322"];
+    private static readonly HashSet<string> OrdinaryWorkerForbiddenCommittees = ["144", "145", "302"];
+    private static readonly DateOnly SmallStatutesFrom = new(2020, 1, 1);
+
+    private static readonly Dictionary<WorkerType, DateOnly> AvailableFrom = new()
+    {
+        [STG] = new(2020, 1, 1),
+        [O17] = new(2022, 1, 1),
+        [S17] = new(2022, 1, 1),
+        [T17] = new(2022, 1, 1),
+        [ALT] = new(2023, 9, 1),
+    };
+
+    private static readonly Dictionary<WorkerType, DateOnly> RetiredFrom = new()
+    {
+        [A17] = new(2022, 1, 1),
+        [QUA] = new(2023, 1, 1),
+        [STX] = new(2014, 1, 1),
+        [TEA] = new(2022, 1, 1),
+    };
+
+    /// <summary>90373-343: an employer no longer active in the register cannot declare.</summary>
+    public static Anomaly? EmployerActive(InCheck c) => c.Employer.Active
+        ? null
+        : Anomaly.Blocking("90373-343", Field.Employer, "The employer is not active in the employers' register.");
+
+    /// <summary>90256-151: IVT, TRI and STG need an employer with a definitive ONSS number.</summary>
+    public static Anomaly? DefinitiveOnssNumberRequired(InCheck c) =>
+        SmallStatuteTypes.Contains(c.In.WorkerType) && !c.Employer.IsDefinitive
+            ? Anomaly.Blocking("90256-151", Field.Employer,
+                $"Worker type {c.In.WorkerType} needs a definitive ONSS number; this employer has only a provisional one: complete its identification through Wide first.")
+            : null;
+
+    /// <summary>00046-001: the joint committee is mandatory.</summary>
+    public static Anomaly? JointCommitteeRequired(InCheck c) => c.In.JointCommittee.Length == 0
+        ? Anomaly.Blocking("00046-001", Field.JointCommittee, "The joint committee is required.")
+        : null;
+
+    /// <summary>00046-003: the joint committee must be one of the Dimona values.</summary>
+    public static Anomaly? JointCommitteeKnown(InCheck c) =>
+        c.In.JointCommittee.Length > 0 && !JointCommittees.Contains(c.In.JointCommittee)
+            ? Anomaly.Blocking("00046-003", Field.JointCommittee,
+                $"Joint committee '{c.In.JointCommittee}' is not a Dimona value: use 124, 140, 144, 145, 149, 302, 320, 322 or XXX.")
+            : null;
+
+    /// <summary>90374-349: EXT only in 144, 145, 302, 320, 322; ordinary workers of 144, 145, 302 are declared as XXX.</summary>
+    public static Anomaly? JointCommitteeMatchesWorkerType(InCheck c)
+    {
+        var committee = c.In.JointCommittee;
+        var incompatible = c.In.WorkerType switch
+        {
+            EXT => JointCommittees.Contains(committee) && !ExtraCommittees.Contains(committee),
+            OTH => OrdinaryWorkerForbiddenCommittees.Contains(committee),
+            _ => false,
+        };
+        return incompatible
+            ? Anomaly.Blocking("90374-349", Field.JointCommittee,
+                $"Joint committee {committee} does not go with worker type {c.In.WorkerType}.")
+            : null;
+    }
+
+    /// <summary>00910-008: the start date lies from 1920-01-01 and before 1 January of the current year + 10.</summary>
+    public static Anomaly? StartDateInDomain(InCheck c) =>
+        c.In.StartDate < new DateOnly(1920, 1, 1) || c.In.StartDate >= c.DateLimit
+            ? Anomaly.Blocking("00910-008", Field.StartDate,
+                $"The start date must be from 1920-01-01 and before {c.DateLimit:yyyy-MM-dd}.")
+            : null;
+
+    /// <summary>00911-008: the end date lies from 1999-01-01 and before 1 January of the current year + 10.</summary>
+    public static Anomaly? EndDateInDomain(InCheck c) =>
+        c.In.EndDate is { } end && (end < new DateOnly(1999, 1, 1) || end >= c.DateLimit)
+            ? Anomaly.Blocking("00911-008", Field.EndDate,
+                $"The end date must be from 1999-01-01 and before {c.DateLimit:yyyy-MM-dd}.")
+            : null;
+
+    /// <summary>00911-014: the end date may not precede the start date.</summary>
+    public static Anomaly? EndNotBeforeStart(InCheck c) =>
+        c.In.EndDate is { } end && end < c.In.StartDate
+            ? Anomaly.Blocking("00911-014", Field.EndDate, "The end date is before the start date.")
+            : null;
+
+    /// <summary>00778-345: on a one-day period the end hour may not precede the start hour.</summary>
+    public static Anomaly? EndHourNotBeforeStartHour(InCheck c) =>
+        c.In.EndDate == c.In.StartDate && c.In.StartHour is { } from && c.In.EndHour is { } to && to < from
+            ? Anomaly.Blocking("00778-345", Field.EndHour, "On a one-day period the end hour is before the start hour.")
+            : null;
+
+    /// <summary>00911-001: STU, EXT, IVT, TRI, STG, O17, S17, T17 and every IN in joint committee 322 need an end date.</summary>
+    public static Anomaly? EndDateRequired(InCheck c) =>
+        c.In.EndDate is null && (EndDateTypes.Contains(c.In.WorkerType) || c.In.JointCommittee == "322")
+            ? Anomaly.Blocking("00911-001", Field.EndDate,
+                c.In.JointCommittee == "322" && !EndDateTypes.Contains(c.In.WorkerType)
+                    ? "An end date is required in joint committee 322."
+                    : $"An end date is required for worker type {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>00910-008: STG exists from 2020-01-01, O17, S17 and T17 from 2022-01-01, ALT from 2023-09-01.</summary>
+    public static Anomaly? WorkerTypeAvailableFrom(InCheck c) =>
+        AvailableFrom.TryGetValue(c.In.WorkerType, out var from) && c.In.StartDate < from
+            ? Anomaly.Blocking("00910-008", Field.StartDate,
+                $"Worker type {c.In.WorkerType} can be declared only for periods starting from {from:yyyy-MM-dd}.")
+            : null;
+
+    /// <summary>00655-005: retired worker types are refused for new periods (A17 after 2021, QUA from 2023, STX from 2014, TEA from 2022).</summary>
+    public static Anomaly? RetiredWorkerType(InCheck c) =>
+        RetiredFrom.TryGetValue(c.In.WorkerType, out var from) && c.In.StartDate >= from
+            ? Anomaly.Blocking("00655-005", Field.WorkerType,
+                $"Worker type {c.In.WorkerType} is retired for periods starting from {from:yyyy-MM-dd}.")
+            : null;
+
+    /// <summary>90373-421: STU, O17, S17 and FLX periods start and end in the same calendar quarter.</summary>
+    public static Anomaly? SameQuarter(InCheck c) =>
+        OneQuarterTypes.Contains(c.In.WorkerType) && c.In.EndDate is { } end && end >= c.In.StartDate
+        && Quarter(end) != Quarter(c.In.StartDate)
+            ? Anomaly.Blocking("90373-421", Field.EndDate,
+                $"A {c.In.WorkerType} period must start and end in the same calendar quarter.")
+            : null;
+
+    /// <summary>00911-008: a T17 period lasts one day (end date = start date).</summary>
+    public static Anomaly? OneDayPeriod(InCheck c) =>
+        c.In.WorkerType == T17 && c.In.EndDate is { } end && end != c.In.StartDate
+            ? Anomaly.Blocking("00911-008", Field.EndDate, "A T17 period lasts one day: the end date must equal the start date.")
+            : null;
+
+    /// <summary>90594-001: IVT, TRI and STG periods from 2020-01-01 carry the small-statutes block.</summary>
+    public static Anomaly? SmallStatutesRequired(InCheck c) =>
+        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.StartDate >= SmallStatutesFrom && c.In.SmallStatutes is null
+            ? Anomaly.Blocking("90594-001", Field.SmallStatutes,
+                $"Worker type {c.In.WorkerType} needs the small-statutes block (employment nature, intern type).")
+            : null;
+
+    /// <summary>90594-005: the small-statutes block is forbidden for every type other than IVT, TRI and STG.</summary>
+    public static Anomaly? SmallStatutesForbidden(InCheck c) =>
+        !SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is not null
+            ? Anomaly.Blocking("90594-005", Field.SmallStatutes,
+                $"The small-statutes block is only for IVT, TRI and STG, not for {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>01231-001: the small-statutes block names the employment nature.</summary>
+    public static Anomaly? EmploymentNatureRequired(InCheck c) =>
+        c.In.SmallStatutes is { EmploymentNature: null }
+            ? Anomaly.Blocking("01231-001", Field.EmploymentNature, "The employment nature (EMPLOYEE or WORKER) is required.")
+            : null;
+
+    /// <summary>00053-001: the small-statutes block names the intern type.</summary>
+    public static Anomaly? InternTypeRequired(InCheck c) =>
+        c.In.SmallStatutes is { InternType: null }
+            ? Anomaly.Blocking("00053-001", Field.InternType, "The intern type (F1 or F2) is required.")
+            : null;
+
+    /// <summary>00041-521: the activity with risk belongs to the employment nature (WORKER 001–006, EMPLOYEE 401–412).</summary>
+    public static Anomaly? ActivityRiskMatchesNature(InCheck c) =>
+        c.In.SmallStatutes is { EmploymentNature: { } nature, ActivityWithRisk: { } risk }
+        && ActivityRisk.NatureOf(risk) is { } riskNature && riskNature != nature
+            ? Anomaly.Blocking("00041-521", Field.ActivityWithRisk,
+                $"Activity with risk {risk} is for the employment nature {riskNature.ToString().ToUpperInvariant()}, not {nature.ToString().ToUpperInvariant()}.")
+            : null;
+
+    /// <summary>01135-001: STU, O17 and S17 declare their planned hours.</summary>
+    public static Anomaly? PlannedHoursRequired(InCheck c) =>
+        PlannedHoursTypes.Contains(c.In.WorkerType) && c.In.PlannedHours is null
+            ? Anomaly.Blocking("01135-001", Field.PlannedHours, $"Planned hours are required for worker type {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>01135-005: planned hours are forbidden for every type other than STU, O17 and S17.</summary>
+    public static Anomaly? PlannedHoursForbidden(InCheck c) =>
+        !PlannedHoursTypes.Contains(c.In.WorkerType) && c.In.PlannedHours is not null
+            ? Anomaly.Blocking("01135-005", Field.PlannedHours, $"Planned hours are not allowed for worker type {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>01135-003: planned hours lie between 1 and 999.</summary>
+    public static Anomaly? PlannedHoursInRange(InCheck c) =>
+        c.In.PlannedHours is { } hours && hours is < 1 or > 999
+            ? Anomaly.Blocking("01135-003", Field.PlannedHours, "Planned hours must be between 1 and 999.")
+            : null;
+
+    /// <summary>90373-333: the same period (dates, hours, committee, type) is already declared for this worker and employer.</summary>
+    public static Anomaly? IdenticalPeriod(InCheck c) =>
+        c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate
+            && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour) is { } twin
+            ? Anomaly.Blocking("90373-333", Field.DimonaIn, $"This period is already declared as period {twin.PeriodId}.")
+            : null;
+
+    /// <summary>90373-334: a period of the same employer, worker, joint committee and worker type overlaps this one.</summary>
+    public static Anomaly? OverlappingPeriod(InCheck c) =>
+        c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && Overlaps(p, c.In)
+            && !(p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour)) is { } other
+            ? Anomaly.Blocking("90373-334", Field.DimonaIn, $"This period overlaps period {other.PeriodId}.")
+            : null;
+
+    /// <summary>90373-460 (warning): an IN received after work started is accepted, but late.</summary>
+    public static Anomaly? LateDeclaration(InCheck c)
+    {
+        var late = c.Today > c.In.StartDate
+            || (c.Today == c.In.StartDate && c.In.StartHour is { } hour && TimeOnly.FromDateTime(c.BrusselsNow) > hour);
+        return late
+            ? Anomaly.Warning("90373-460", Field.StartDate, $"Late declaration: work started on {c.In.StartDate:yyyy-MM-dd}, before it was declared.")
+            : null;
+    }
+
+    private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
+
+    private static bool SameFeatures(DimonaPeriod p, DimonaIn @in) =>
+        p.JointCommittee == @in.JointCommittee && p.WorkerType == @in.WorkerType;
+
+    private static bool Overlaps(DimonaPeriod p, DimonaIn @in) =>
+        p.StartDate <= (@in.EndDate ?? DateOnly.MaxValue) && @in.StartDate <= (p.EndDate ?? DateOnly.MaxValue);
+}

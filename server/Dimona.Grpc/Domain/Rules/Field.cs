@@ -1,0 +1,18 @@
+namespace Dimona.Grpc.Domain.Rules;
+
+/// <summary>Request field paths, as named in the contract, that anomalies point at.</summary>
+public static class Field
+{
+    public const string Employer = "employer";
+    public const string StartDate = "dimona_in.start_date";
+    public const string EndDate = "dimona_in.end_date";
+    public const string EndHour = "dimona_in.end_hour";
+    public const string JointCommittee = "dimona_in.joint_committee";
+    public const string WorkerType = "dimona_in.worker_type";
+    public const string PlannedHours = "dimona_in.planned_hours";
+    public const string SmallStatutes = "dimona_in.small_statutes";
+    public const string EmploymentNature = "dimona_in.small_statutes.employment_nature";
+    public const string ActivityWithRisk = "dimona_in.small_statutes.activity_with_risk";
+    public const string InternType = "dimona_in.small_statutes.intern_type";
+    public const string DimonaIn = "dimona_in";
+}
