@@ -1,0 +1,90 @@
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dimona.Grpc.Persistence;
+
+/// <summary>
+/// The one writer. Declarations are checked and stored one at a time, so the stateful rules (existing periods,
+/// request ids, the next number) see every earlier commit; a caller is answered only after its commit.
+/// </summary>
+public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFactory, TimeProvider time)
+{
+    private readonly SemaphoreSlim turn = new(1, 1);
+
+    /// <summary>
+    /// Stores a declaration and returns it with its result. A request id the employer already used returns the
+    /// first declaration when the content is the same, and throws <see cref="RequestIdReusedException"/> otherwise.
+    /// </summary>
+    public async Task<Declaration> SubmitAsync(DeclarationRequest request, string receivedJson, CancellationToken ct)
+    {
+        await turn.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var employer = await DimonaStore.FindEmployerRowAsync(db, request.Employer, ct)
+                ?? throw new NotFoundException("EMPLOYER_NOT_FOUND", "No employer has this number.");
+
+            var requestId = request.RequestId.ToString();
+            var earlier = await db.Declarations.AsNoTracking()
+                .SingleOrDefaultAsync(d => d.EmployerId == employer.Id && d.RequestId == requestId, ct);
+            if (earlier is not null)
+            {
+                return earlier.ReceivedJson == receivedJson
+                    ? earlier.ToDomain()
+                    : throw new RequestIdReusedException("This request_id was already used by this employer for a different declaration.");
+            }
+
+            var niss = request.Worker.Niss?.Value;
+            var periods = niss is null
+                ? []
+                : await db.Periods.AsNoTracking().Where(p => p.EmployerId == employer.Id && p.WorkerNiss == niss).ToListAsync(ct);
+
+            var receiveTime = time.GetUtcNow();
+            var check = new InCheck(request.In, request.Worker, employer.ToDomain(), [.. periods.Select(p => p.ToDomain())], BelgianTime.ToBrussels(receiveTime));
+            var anomalies = DimonaInRules.Check(check);
+            var status = DeclarationResult.StatusOf(anomalies, workerIdentified: niss is not null);
+
+            var sequence = (await db.Declarations.MaxAsync(d => (long?)d.Sequence, ct) ?? DimonaNumber.FirstBase) + 1;
+            var number = DimonaNumber.FromBase(sequence);
+            var createsPeriod = DeclarationResult.AppliesChange(status);
+            db.Declarations.Add(new DeclarationRow
+            {
+                DeclarationNumber = number.Value,
+                Sequence = sequence,
+                RequestId = requestId,
+                EmployerId = employer.Id,
+                Kind = "IN",
+                Status = status.ToString(),
+                ReceiveTime = receiveTime,
+                WorkerNiss = niss,
+                PeriodId = createsPeriod ? number.Value : null,
+                ReceivedJson = receivedJson,
+                AnomaliesJson = RowMapping.AnomaliesToJson(anomalies),
+            });
+            if (createsPeriod)
+            {
+                db.Periods.Add(new PeriodRow
+                {
+                    PeriodId = number.Value,
+                    EmployerId = employer.Id,
+                    WorkerNiss = niss!,
+                    JointCommittee = request.In.JointCommittee,
+                    WorkerType = request.In.WorkerType.ToString(),
+                    StartDate = request.In.StartDate,
+                    EndDate = request.In.EndDate,
+                    StartHour = request.In.StartHour,
+                    EndHour = request.In.EndHour,
+                    PlannedHours = request.In.PlannedHours,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            return new Declaration(number, status, anomalies, createsPeriod ? number : null, receiveTime, receivedJson);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dimona.Grpc.Persistence;
+
+public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) : DbContext(options)
+{
+    public DbSet<EmployerRow> Employers => Set<EmployerRow>();
+    public DbSet<DeclarationRow> Declarations => Set<DeclarationRow>();
+    public DbSet<PeriodRow> Periods => Set<PeriodRow>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<EmployerRow>(e =>
+        {
+            e.ToTable("Employers");
+            e.Property(x => x.Name).HasMaxLength(96);
+            e.Property(x => x.EnterpriseNumber).HasMaxLength(10);
+            e.Property(x => x.OnssNumber).HasMaxLength(9);
+            e.Property(x => x.ProvisionalOnssNumber).HasMaxLength(10);
+            e.HasIndex(x => x.EnterpriseNumber).IsUnique();
+            e.HasIndex(x => x.OnssNumber).IsUnique();
+            e.HasIndex(x => x.ProvisionalOnssNumber).IsUnique();
+        });
+        model.Entity<DeclarationRow>(e =>
+        {
+            e.ToTable("Declarations");
+            e.HasKey(x => x.DeclarationNumber);
+            e.Property(x => x.DeclarationNumber).HasMaxLength(12);
+            e.Property(x => x.RequestId).HasMaxLength(36);
+            e.Property(x => x.Kind).HasMaxLength(8);
+            e.Property(x => x.Status).HasMaxLength(24);
+            e.Property(x => x.WorkerNiss).HasMaxLength(11);
+            e.Property(x => x.PeriodId).HasMaxLength(12);
+            e.HasIndex(x => x.Sequence).IsUnique();
+            e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
+            e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<PeriodRow>(e =>
+        {
+            e.ToTable("Periods");
+            e.HasKey(x => x.PeriodId);
+            e.Property(x => x.PeriodId).HasMaxLength(12);
+            e.Property(x => x.WorkerNiss).HasMaxLength(11);
+            e.Property(x => x.JointCommittee).HasMaxLength(3);
+            e.Property(x => x.WorkerType).HasMaxLength(3);
+            e.HasIndex(x => new { x.EmployerId, x.WorkerNiss });
+            e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

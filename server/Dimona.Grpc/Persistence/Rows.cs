@@ -1,0 +1,63 @@
+namespace Dimona.Grpc.Persistence;
+
+// Database rows: plain, provider-neutral columns. Mapping to the domain lives in RowMapping.
+
+public sealed class EmployerRow
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string? EnterpriseNumber { get; set; }
+    public string? OnssNumber { get; set; }
+    public string? ProvisionalOnssNumber { get; set; }
+    public bool Active { get; set; }
+    public required string Street { get; set; }
+    public required string HouseNumber { get; set; }
+    public string Box { get; set; } = "";
+    public required string PostCode { get; set; }
+    public required string Municipality { get; set; }
+    public required string Country { get; set; }
+}
+
+public sealed class DeclarationRow
+{
+    /// <summary>The 12-digit declaration number.</summary>
+    public required string DeclarationNumber { get; set; }
+
+    /// <summary>The first ten digits of the number, kept to hand out the next one.</summary>
+    public long Sequence { get; set; }
+
+    public required string RequestId { get; set; }
+    public long EmployerId { get; set; }
+
+    /// <summary>IN (later OUT, UPDATE, CANCEL).</summary>
+    public required string Kind { get; set; }
+
+    public required string Status { get; set; }
+    public DateTimeOffset ReceiveTime { get; set; }
+
+    /// <summary>The worker's NISS when given; null while the worker is unidentified.</summary>
+    public string? WorkerNiss { get; set; }
+
+    public string? PeriodId { get; set; }
+
+    /// <summary>The request as received, in the contract's JSON form.</summary>
+    public required string ReceivedJson { get; set; }
+
+    public required string AnomaliesJson { get; set; }
+}
+
+public sealed class PeriodRow
+{
+    /// <summary>The period id: the number of the IN that created it.</summary>
+    public required string PeriodId { get; set; }
+
+    public long EmployerId { get; set; }
+    public required string WorkerNiss { get; set; }
+    public required string JointCommittee { get; set; }
+    public required string WorkerType { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public TimeOnly? StartHour { get; set; }
+    public TimeOnly? EndHour { get; set; }
+    public int? PlannedHours { get; set; }
+}

@@ -1,0 +1,69 @@
+using Dimona.Grpc.Domain;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using V1 = Dimona.V1;
+
+namespace Dimona.Grpc.Services;
+
+/// <summary>Domain values to contract messages.</summary>
+internal static class ContractMapping
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
+
+    /// <summary>The contract JSON form in which a request is stored as received.</summary>
+    public static string ToReceivedJson(V1.SubmitDeclarationRequest request) => JsonFormatter.Default.Format(request);
+
+    public static V1.Employer ToContract(this Employer e) => new()
+    {
+        Name = e.Name,
+        EnterpriseNumber = e.EnterpriseNumber?.Value ?? "",
+        OnssNumber = e.OnssNumber?.Value ?? "",
+        ProvisionalOnssNumber = e.ProvisionalOnssNumber?.Value ?? "",
+        RegistrationStatus = e.IsDefinitive ? V1.RegistrationStatus.Definitive : V1.RegistrationStatus.Provisional,
+        Active = e.Active,
+        Address = new V1.Address
+        {
+            Street = e.Address.Street,
+            HouseNumber = e.Address.HouseNumber,
+            Box = e.Address.Box,
+            PostCode = e.Address.PostCode,
+            Municipality = e.Address.Municipality,
+            Country = e.Address.Country,
+        },
+    };
+
+    public static V1.Declaration ToContract(this Declaration d)
+    {
+        var received = Parser.Parse<V1.SubmitDeclarationRequest>(d.ReceivedJson);
+        var declaration = new V1.Declaration
+        {
+            DeclarationNumber = d.DeclarationNumber.Value,
+            Status = d.Status switch
+            {
+                DeclarationStatus.Accepted => V1.DeclarationStatus.Accepted,
+                DeclarationStatus.AcceptedWithWarnings => V1.DeclarationStatus.AcceptedWithWarnings,
+                DeclarationStatus.Refused => V1.DeclarationStatus.Refused,
+                DeclarationStatus.Pending => V1.DeclarationStatus.Pending,
+                _ => throw new ArgumentOutOfRangeException(nameof(d), d.Status, "Unknown status."),
+            },
+            PeriodId = d.PeriodId?.Value ?? "",
+            ReceiveTime = Timestamp.FromDateTimeOffset(d.ReceiveTime),
+            RequestId = received.RequestId,
+            Employer = received.Employer,
+            Worker = received.Worker,
+            Reference = received.Reference,
+        };
+        declaration.Anomalies.AddRange(d.Anomalies.Select(a => new V1.Anomaly
+        {
+            Code = a.Code,
+            Severity = a.Severity == Severity.Blocking ? V1.Severity.Blocking : V1.Severity.Warning,
+            Field = a.Field,
+            Message = a.Message,
+        }));
+        if (received.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
+        {
+            declaration.DimonaIn = received.DimonaIn;
+        }
+        return declaration;
+    }
+}

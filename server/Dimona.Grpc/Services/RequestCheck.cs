@@ -1,0 +1,231 @@
+using System.Globalization;
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Domain.Rules;
+using V1 = Dimona.V1;
+
+namespace Dimona.Grpc.Services;
+
+/// <summary>
+/// Turns contract messages into well-formed domain values, or throws one INVALID_ARGUMENT naming every bad
+/// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
+/// values, strings over their length). Business rules are not checked here.
+/// </summary>
+internal static class RequestCheck
+{
+    public static EmployerId Employer(V1.EmployerId? employer, string field, Violations v)
+    {
+        switch (employer?.NumberCase ?? V1.EmployerId.NumberOneofCase.None)
+        {
+            case V1.EmployerId.NumberOneofCase.EnterpriseNumber:
+                return EnterpriseNumber.TryParse(employer!.EnterpriseNumber, out var e, out var error)
+                    ? new EmployerId(e, null)
+                    : Bad<EmployerId>(v, $"{field}.enterprise_number", $"Enterprise number {error} (00014-003).");
+            case V1.EmployerId.NumberOneofCase.OnssNumber:
+                return OnssNumber.TryParseDefinitive(employer!.OnssNumber, out var o, out error)
+                    ? new EmployerId(null, o)
+                    : Bad<EmployerId>(v, $"{field}.onss_number", $"ONSS number {error} (00011-003).");
+            case V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber:
+                return OnssNumber.TryParseProvisional(employer!.ProvisionalOnssNumber, out var p, out error)
+                    ? new EmployerId(null, p)
+                    : Bad<EmployerId>(v, $"{field}.provisional_onss_number", $"Provisional ONSS number {error} (00948-003).");
+            default:
+                return Bad<EmployerId>(v, field, "An enterprise number, ONSS number or provisional ONSS number is required (90256-364).");
+        }
+    }
+
+    public static DimonaNumber Number(string text, string field, Violations v) =>
+        DimonaNumber.TryParse(text, out var number, out var error) ? number : Bad<DimonaNumber>(v, field, $"Declaration number {error}.");
+
+    public static DeclarationRequest Submit(V1.SubmitDeclarationRequest request)
+    {
+        var v = new Violations();
+        var requestId = RequestId(request.RequestId, v);
+        var employer = Employer(request.Employer, "employer", v);
+        if (request.Reference.Length > 20)
+        {
+            v.Add("reference", "The reference is at most 20 characters.");
+        }
+        DeclarationRequest? result = null;
+        if (request.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
+        {
+            var worker = Worker(request.Worker, v);
+            var dimonaIn = In(request.DimonaIn, v);
+            v.ThrowIfAny();
+            result = new DeclarationRequest(requestId, employer, worker!, request.Reference, dimonaIn!);
+        }
+        else
+        {
+            v.Add("content", "A declaration is required: set dimona_in.");
+        }
+        v.ThrowIfAny();
+        return result!;
+    }
+
+    private static Guid RequestId(string text, Violations v)
+    {
+        if (text.Length == 0)
+        {
+            v.Add("request_id", "A request id (UUID) is required.");
+            return Guid.Empty;
+        }
+        if (!Guid.TryParseExact(text, "D", out var id) || id == Guid.Empty)
+        {
+            v.Add("request_id", "The request id must be a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e.");
+        }
+        return id;
+    }
+
+    private static Worker? Worker(V1.Worker? worker, Violations v)
+    {
+        switch (worker?.IdentityCase ?? V1.Worker.IdentityOneofCase.None)
+        {
+            case V1.Worker.IdentityOneofCase.Niss:
+                return Niss.TryParse(worker!.Niss, out var niss, out var error)
+                    ? new Worker(niss, null)
+                    : Bad<Worker>(v, "worker.niss", $"NISS {error} (00024-003).");
+            case V1.Worker.IdentityOneofCase.Identification:
+                return Identification(worker!.Identification, v) is { } id ? new Worker(null, id) : null;
+            default:
+                return Bad<Worker>(v, "worker", "The worker's NISS or identification data are required (90017-363).");
+        }
+    }
+
+    private static WorkerIdentification? Identification(V1.WorkerIdentification w, Violations v)
+    {
+        const string f = "worker.identification";
+        var familyName = Text(w.FamilyName, $"{f}.family_name", 48, v);
+        var givenName = Text(w.GivenName, $"{f}.given_name", 24, v);
+        var birthDate = RequiredDate(w.BirthDate, $"{f}.birth_date", v);
+        var birthPlace = Text(w.BirthPlace, $"{f}.birth_place", 35, v);
+        var birthCountry = Country(w.BirthCountry, $"{f}.birth_country", v);
+        var nationality = Country(w.Nationality, $"{f}.nationality", v);
+        var sex = w.Sex switch
+        {
+            V1.Sex.Male => Sex.Male,
+            V1.Sex.Female => Sex.Female,
+            _ => Bad<Sex>(v, $"{f}.sex", "The sex is required: SEX_MALE or SEX_FEMALE."),
+        };
+        var address = Address(w.Address, $"{f}.address", v);
+        return v.HasAny ? null : new WorkerIdentification(familyName, givenName, birthDate, birthPlace, birthCountry, sex, nationality, address!);
+    }
+
+    private static Address? Address(V1.Address? a, string field, Violations v)
+    {
+        if (a is null)
+        {
+            return Bad<Address>(v, field, "The address is required.");
+        }
+        return new Address(
+            Text(a.Street, $"{field}.street", 35, v),
+            Text(a.HouseNumber, $"{field}.house_number", 10, v),
+            Text(a.Box, $"{field}.box", 4, v, required: false),
+            Text(a.PostCode, $"{field}.post_code", 10, v),
+            Text(a.Municipality, $"{field}.municipality", 35, v),
+            Country(a.Country, $"{field}.country", v));
+    }
+
+    private static DimonaIn? In(V1.DimonaIn d, Violations v)
+    {
+        const string f = "dimona_in";
+        var start = RequiredDate(d.StartDate, $"{f}.start_date", v);
+        var end = d.EndDate.Length == 0 ? (DateOnly?)null : RequiredDate(d.EndDate, $"{f}.end_date", v);
+        var startHour = Hour(d.StartHour, $"{f}.start_hour", v);
+        var endHour = Hour(d.EndHour, $"{f}.end_hour", v);
+        if (d.JointCommittee.Length > 3)
+        {
+            v.Add($"{f}.joint_committee", "The joint committee is at most 3 characters: 124, 140, 144, 145, 149, 302, 320, 322 or XXX.");
+        }
+        var workerType = Defined(d.WorkerType, $"{f}.worker_type", v) is { } wt ? WorkerTypeOf(wt) : default;
+        var smallStatutes = d.SmallStatutes is null ? null : SmallStatutes(d.SmallStatutes, $"{f}.small_statutes", v);
+        return v.HasAny
+            ? null
+            : new DimonaIn(start, end, startHour, endHour, d.JointCommittee, workerType, d.HasPlannedHours ? d.PlannedHours : null, smallStatutes);
+    }
+
+    private static SmallStatutes SmallStatutes(V1.SmallStatutes s, string field, Violations v)
+    {
+        EmploymentNature? nature = Defined(s.EmploymentNature, $"{field}.employment_nature", v) switch
+        {
+            V1.EmploymentNature.Employee => EmploymentNature.Employee,
+            V1.EmploymentNature.Worker => EmploymentNature.Worker,
+            _ => null,
+        };
+        InternType? internType = Defined(s.InternType, $"{field}.intern_type", v) switch
+        {
+            V1.InternType.F1 => InternType.F1,
+            V1.InternType.F2 => InternType.F2,
+            _ => null,
+        };
+        string? risk = s.ActivityWithRisk.Length == 0 ? null : s.ActivityWithRisk;
+        if (risk is not null && ActivityRisk.NatureOf(risk) is null)
+        {
+            v.Add($"{field}.activity_with_risk", "The activity with risk is 001 to 006 (WORKER) or 401 to 412 (EMPLOYEE).");
+        }
+        return new SmallStatutes(nature, risk, internType);
+    }
+
+    /// <summary>Maps a contract worker type to the domain; unspecified is OTH, the official default.</summary>
+    public static WorkerType WorkerTypeOf(V1.WorkerType type) =>
+        type == V1.WorkerType.Unspecified ? WorkerType.OTH : Enum.Parse<WorkerType>(type.ToString(), ignoreCase: true);
+
+    private static TEnum? Defined<TEnum>(TEnum value, string field, Violations v) where TEnum : struct, Enum
+    {
+        if (Enum.IsDefined(value))
+        {
+            return value;
+        }
+        v.Add(field, $"{Convert.ToInt32(value, CultureInfo.InvariantCulture)} is not a known {typeof(TEnum).Name} value.");
+        return null;
+    }
+
+    private static string Text(string text, string field, int maxLength, Violations v, bool required = true)
+    {
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            v.Add(field, "is required.");
+        }
+        else if (text.Length > maxLength)
+        {
+            v.Add(field, $"is at most {maxLength} characters.");
+        }
+        return text;
+    }
+
+    private static string Country(string text, string field, Violations v)
+    {
+        if (text.Length != 2 || !text.All(char.IsAsciiLetterUpper))
+        {
+            v.Add(field, "must be an ISO 3166-1 alpha-2 country code in capitals, for example BE.");
+        }
+        return text;
+    }
+
+    private static DateOnly RequiredDate(string text, string field, Violations v)
+    {
+        if (text.Length == 0)
+        {
+            return Bad<DateOnly>(v, field, "A date YYYY-MM-DD is required.");
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : Bad<DateOnly>(v, field, $"'{text}' is not a date YYYY-MM-DD.");
+    }
+
+    private static TimeOnly? Hour(string text, string field, Violations v)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        return text.Length == 4 && TimeOnly.TryParseExact(text, "HHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
+            ? hour
+            : Bad<TimeOnly?>(v, field, $"'{text}' is not an hour HHMM between 0000 and 2359.");
+    }
+
+    private static T Bad<T>(Violations v, string field, string description)
+    {
+        v.Add(field, description);
+        return default!;
+    }
+}

@@ -1,0 +1,55 @@
+using Dimona.Grpc.Persistence;
+using Dimona.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dimona.Grpc.Tests.Integration;
+
+/// <summary>
+/// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
+/// (2026-11-27 10:00 in Brussels). Give two factories the same <paramref name="databasePath"/> to restart.
+/// </summary>
+public sealed class DimonaServerFactory(string? databasePath = null) : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"dimona-test-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(DimonaExtensions.DatabasePathKey, DatabasePath);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTime(Now)));
+    }
+
+    public GrpcChannel CreateChannel() =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    public DimonaService.DimonaServiceClient CreateDimonaClient() => new(CreateChannel());
+
+    public DimonaDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
+
+    /// <summary>Deletes the database file when this factory made it up itself.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (databasePath is null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
