@@ -1,0 +1,28 @@
+using Dimona.V1;
+
+namespace Dimona.Console.Codes;
+
+/// <summary>The codes of the contract's enums, as operators type and read them.</summary>
+internal static class DimonaCodes
+{
+    public static readonly ProtoEnumCodes<WorkerType> WorkerTypes = new("WORKER_TYPE_");
+    public static readonly ProtoEnumCodes<EmploymentNature> EmploymentNatures = new("EMPLOYMENT_NATURE_");
+    public static readonly ProtoEnumCodes<InternType> InternTypes = new("INTERN_TYPE_");
+    public static readonly ProtoEnumCodes<Sex> Sexes = new("SEX_");
+    public static readonly ProtoEnumCodes<DeclarationStatus> DeclarationStatuses = new("DECLARATION_STATUS_");
+    public static readonly ProtoEnumCodes<Severity> Severities = new("SEVERITY_");
+    public static readonly ProtoEnumCodes<RegistrationStatus> RegistrationStatuses = new("REGISTRATION_STATUS_");
+
+    /// <summary>Reads the code given to an option, or explains which codes that option takes.</summary>
+    public static T Parse<T>(this ProtoEnumCodes<T> codes, string text, string optionName)
+        where T : struct, Enum
+    {
+        if (codes.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        throw new UsageException(
+            $"{optionName}: unknown code '{text}'; valid codes: {string.Join(", ", codes.Codes)}");
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Dimona.Console.Connection;
+
+namespace Dimona.Console.Commands;
+
+/// <summary>The global --address option.</summary>
+internal static class AddressOption
+{
+    public static Option<string> Create() => new("--address")
+    {
+        Description = $"Address of the Dimona service; ${ServerAddress.EnvironmentVariable} sets the default",
+        HelpName = "url",
+        Recursive = true,
+        DefaultValueFactory = _ => ServerAddress.FromEnvironment(Environment.GetEnvironmentVariable),
+    };
+}

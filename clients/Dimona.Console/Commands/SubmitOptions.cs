@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Dimona.Console.Codes;
+using Dimona.Console.Requests;
+
+namespace Dimona.Console.Commands;
+
+/// <summary>The options of <c>dimona submit</c> that describe a Dimona IN, read into a <see cref="SubmitInput"/>.</summary>
+internal sealed class SubmitOptions
+{
+    private readonly Option<string> requestId = Text("--request-id", "uuid", "Request id that makes a retry safe (default: a new UUID)");
+    private readonly EmployerOptions employer = new();
+    private readonly Option<string> niss = Text("--niss", "niss", "Worker's NISS, 11 digits, e.g. 93051822361");
+    private readonly Option<string> familyName = Text("--family-name", "name", "Worker without NISS: family name");
+    private readonly Option<string> givenName = Text("--given-name", "name", "Worker without NISS: given name");
+    private readonly Option<string> birthDate = Text("--birth-date", "yyyy-mm-dd", "Worker without NISS: birth date");
+    private readonly Option<string> birthPlace = Text("--birth-place", "place", "Worker without NISS: birth place");
+    private readonly Option<string> birthCountry = Text("--birth-country", "cc", "Worker without NISS: birth country, ISO code, e.g. BE");
+    private readonly Option<string> sex = Text("--sex", "male|female", "Worker without NISS: sex");
+    private readonly Option<string> nationality = Text("--nationality", "cc", "Worker without NISS: nationality, ISO code, e.g. BE");
+    private readonly Option<string> street = Text("--street", "street", "Worker without NISS: street");
+    private readonly Option<string> houseNumber = Text("--house-number", "number", "Worker without NISS: house number");
+    private readonly Option<string> box = Text("--box", "box", "Worker without NISS: box (optional)");
+    private readonly Option<string> postCode = Text("--post-code", "code", "Worker without NISS: post code");
+    private readonly Option<string> municipality = Text("--municipality", "name", "Worker without NISS: municipality");
+    private readonly Option<string> country = Text("--country", "cc", "Worker without NISS: country, ISO code, e.g. BE");
+    private readonly Option<string> startDate = Text("--start-date", "yyyy-mm-dd", "First day of work (required)");
+    private readonly Option<string> endDate = Text("--end-date", "yyyy-mm-dd", "Last day of work; omit for an open-ended period");
+    private readonly Option<string> startHour = Text("--start-hour", "hhmm", "Start hour, e.g. 0800");
+    private readonly Option<string> endHour = Text("--end-hour", "hhmm", "End hour, e.g. 1700");
+    private readonly Option<string> jointCommittee = Text(
+        "--joint-committee", "code", $"Joint committee: 124, 140, 144, 145, 149, 302, 320, 322 or XXX (default: {SubmitRequestBuilder.DefaultJointCommittee})");
+    private readonly Option<string> workerType = Text(
+        "--worker-type", "code", $"Worker type code (default: OTH): {string.Join(", ", DimonaCodes.WorkerTypes.Codes)}");
+    private readonly Option<int?> plannedHours = new("--planned-hours")
+    {
+        Description = "Planned hours, 1 to 999 (STU, O17 and S17 only)",
+        HelpName = "hours",
+    };
+    private readonly Option<string> employmentNature = Text(
+        "--employment-nature", "employee|worker", "Small statutes (IVT, TRI, STG): employment nature");
+    private readonly Option<string> activityRisk = Text(
+        "--activity-risk", "code", "Small statutes: activity with risk, 001-006 (worker) or 401-412 (employee)");
+    private readonly Option<string> internType = Text("--intern-type", "F1|F2", "Small statutes: intern type");
+    private readonly Option<string> reference = Text("--reference", "text", "Employer's own reference, at most 20 characters");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(requestId);
+        employer.AddTo(command);
+        Option[] rest =
+        [
+            niss, familyName, givenName, birthDate, birthPlace, birthCountry, sex, nationality,
+            street, houseNumber, box, postCode, municipality, country,
+            startDate, endDate, startHour, endHour, jointCommittee, workerType, plannedHours,
+            employmentNature, activityRisk, internType, reference,
+        ];
+        foreach (var option in rest)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public SubmitInput Read(ParseResult parseResult) => new()
+    {
+        RequestId = parseResult.GetValue(requestId),
+        Employer = employer.Read(parseResult),
+        Worker = new WorkerInput
+        {
+            Niss = parseResult.GetValue(niss),
+            FamilyName = parseResult.GetValue(familyName),
+            GivenName = parseResult.GetValue(givenName),
+            BirthDate = parseResult.GetValue(birthDate),
+            BirthPlace = parseResult.GetValue(birthPlace),
+            BirthCountry = parseResult.GetValue(birthCountry),
+            Sex = parseResult.GetValue(sex),
+            Nationality = parseResult.GetValue(nationality),
+            Street = parseResult.GetValue(street),
+            HouseNumber = parseResult.GetValue(houseNumber),
+            Box = parseResult.GetValue(box),
+            PostCode = parseResult.GetValue(postCode),
+            Municipality = parseResult.GetValue(municipality),
+            Country = parseResult.GetValue(country),
+        },
+        StartDate = parseResult.GetValue(startDate),
+        EndDate = parseResult.GetValue(endDate),
+        StartHour = parseResult.GetValue(startHour),
+        EndHour = parseResult.GetValue(endHour),
+        JointCommittee = parseResult.GetValue(jointCommittee),
+        WorkerType = parseResult.GetValue(workerType),
+        PlannedHours = parseResult.GetValue(plannedHours),
+        EmploymentNature = parseResult.GetValue(employmentNature),
+        ActivityRisk = parseResult.GetValue(activityRisk),
+        InternType = parseResult.GetValue(internType),
+        Reference = parseResult.GetValue(reference),
+    };
+
+    private static Option<string> Text(string name, string helpName, string description) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+    };
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Dimona.Console.Commands;
+using Dimona.V1;
+
+namespace Dimona.Console;
+
+/// <summary>The <c>dimona</c> command line: parses, runs one command, and answers with an exit code.</summary>
+internal sealed class DimonaCli(
+    Func<Uri, DimonaService.DimonaServiceClient> connect,
+    TextWriter output,
+    TextWriter error)
+{
+    public RootCommand Build()
+    {
+        var address = AddressOption.Create();
+        var context = new CommandContext(address, connect, output, error);
+        var root = new RootCommand("Operators' console client of the Dimona service (Belgian immediate declaration of employment)");
+        root.Options.Add(address);
+        root.Subcommands.Add(IdentifyCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(GetCommand.Create(context));
+        return root;
+    }
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var parseResult = Build().Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync($"Run 'dimona {CommandPath(parseResult)}--help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static string CommandPath(ParseResult parseResult) =>
+        parseResult.CommandResult.Command is RootCommand ? string.Empty : parseResult.CommandResult.Command.Name + " ";
+}

@@ -1,0 +1,23 @@
+using Dimona.V1;
+
+namespace Dimona.Console.Output;
+
+/// <summary>Prints an employer found by <c>dimona identify</c>.</summary>
+internal static class EmployerPrinter
+{
+    private const string None = "(none)";
+
+    public static void Print(Employer employer, TextWriter writer)
+    {
+        var fields = new FieldWriter(writer);
+        fields.Field("Name", employer.Name);
+        fields.Field("Enterprise number", OrNone(employer.EnterpriseNumber));
+        fields.Field("ONSS number", OrNone(employer.OnssNumber));
+        fields.Field("Provisional ONSS number", OrNone(employer.ProvisionalOnssNumber));
+        fields.Field("Registration", Words.Of(employer.RegistrationStatus));
+        fields.Field("Active", Words.YesNo(employer.Active));
+        fields.Field("Address", employer.Address is null ? None : OrNone(Words.Of(employer.Address)));
+    }
+
+    private static string OrNone(string value) => value.Length > 0 ? value : None;
+}

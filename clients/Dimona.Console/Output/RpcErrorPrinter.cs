@@ -1,0 +1,51 @@
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Dimona.Console.Output;
+
+/// <summary>Prints a failed call: its status, then the reason and bad fields the service attached.</summary>
+internal static class RpcErrorPrinter
+{
+    public static void Print(RpcException exception, TextWriter writer, Uri? address = null)
+    {
+        var status = exception.GetRpcStatus();
+        if (status is null && exception.StatusCode == StatusCode.Unavailable && address is not null)
+        {
+            // The client's own "Error connecting to subchannel." does not say where, nor why.
+            writer.WriteLine($"error: {exception.StatusCode}: cannot reach the Dimona service at {address} ({Cause(exception)})");
+            return;
+        }
+
+        writer.WriteLine($"error: {exception.StatusCode}: {OneLine(exception.Status.Detail)}");
+        if (status is null)
+        {
+            return;
+        }
+
+        if (status.GetDetail<ErrorInfo>() is { } errorInfo)
+        {
+            writer.WriteLine($"  reason: {errorInfo.Reason}");
+        }
+
+        if (status.GetDetail<BadRequest>() is { } badRequest)
+        {
+            foreach (var violation in badRequest.FieldViolations)
+            {
+                writer.WriteLine($"  {violation.Field}: {OneLine(violation.Description)}");
+            }
+        }
+    }
+
+    private static string Cause(RpcException exception)
+    {
+        var cause = exception.Status.DebugException;
+        while (cause?.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+
+        return OneLine(cause?.Message ?? exception.Status.Detail);
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,47 @@
+using Dimona.V1;
+using Grpc.Core;
+
+namespace Dimona.Console.Tests;
+
+/// <summary>A client that records the requests it gets and answers with what the test set, or fails with its exception.</summary>
+internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
+{
+    public List<Google.Protobuf.IMessage> Requests { get; } = [];
+
+    public Uri? Address { get; private set; }
+
+    public IdentifyEmployerResponse IdentifyResponse { get; set; } = new();
+
+    public SubmitDeclarationResponse SubmitResponse { get; set; } = new();
+
+    public GetDeclarationResponse GetResponse { get; set; } = new();
+
+    public RpcException? Failure { get; set; }
+
+    public DimonaService.DimonaServiceClient Connect(Uri address)
+    {
+        Address = address;
+        return this;
+    }
+
+    public override AsyncUnaryCall<IdentifyEmployerResponse> IdentifyEmployerAsync(IdentifyEmployerRequest request, CallOptions options) =>
+        Answer(request, IdentifyResponse);
+
+    public override AsyncUnaryCall<SubmitDeclarationResponse> SubmitDeclarationAsync(SubmitDeclarationRequest request, CallOptions options) =>
+        Answer(request, SubmitResponse);
+
+    public override AsyncUnaryCall<GetDeclarationResponse> GetDeclarationAsync(GetDeclarationRequest request, CallOptions options) =>
+        Answer(request, GetResponse);
+
+    private AsyncUnaryCall<TResponse> Answer<TResponse>(Google.Protobuf.IMessage request, TResponse response)
+    {
+        Requests.Add(request);
+        var result = Failure is null ? Task.FromResult(response) : Task.FromException<TResponse>(Failure);
+        return new AsyncUnaryCall<TResponse>(
+            result,
+            Task.FromResult(new Metadata()),
+            () => Failure?.Status ?? Status.DefaultSuccess,
+            () => [],
+            () => { });
+    }
+}
