@@ -69,7 +69,7 @@ public class RpcErrorPrinterTests
     {
         var writer = new StringWriter();
 
-        RpcErrorPrinter.Print(new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, "Not\nallowed.")), writer);
+        RpcErrorPrinter.Print(new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, "Not\nallowed.")), writer);
 
         Assert.Equal($"error: PermissionDenied: Not allowed.{Environment.NewLine}", writer.ToString());
     }
@@ -78,7 +78,7 @@ public class RpcErrorPrinterTests
     public void Print_UnreachableServer_PrintsAddressAndCauseOnOneLine()
     {
         var cause = new HttpRequestException("Error connecting.", new IOException("Connection refused"));
-        var exception = new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "Error connecting to subchannel.", cause));
+        var exception = new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "Error connecting to subchannel.", cause));
         var writer = new StringWriter();
 
         RpcErrorPrinter.Print(exception, writer, new Uri("http://localhost:5000"));

@@ -1,4 +1,5 @@
 using Dimona.Grpc.Persistence;
+using Dimona.Grpc.Services;
 using Dimona.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ namespace Dimona.Grpc.Tests.Integration;
 /// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
 /// (2026-11-27 10:00 in Brussels). Give two factories the same <paramref name="databasePath"/> to restart.
 /// </summary>
-public sealed class DimonaServerFactory(string? databasePath = null) : WebApplicationFactory<Program>
+public sealed class DimonaServerFactory(string? databasePath = null) : WebApplicationFactory<DimonaGrpcService>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 

@@ -27,25 +27,20 @@ public sealed record Niss
             error = "must be 11 digits (YYMMDDSSSCC)";
             return false;
         }
-        var month = int.Parse(text.AsSpan(2, 2));
+        var registerMonth = int.Parse(text.AsSpan(2, 2));
+        var isBis = registerMonth >= 20;
+        var month = registerMonth % 20;
         var day = int.Parse(text.AsSpan(4, 2));
-        if (month >= 40)
-        {
-            month -= 40;
-        }
-        else if (month >= 20)
-        {
-            month -= 20;
-        }
-        if (month > 12 || day > 31)
+        if (registerMonth >= 60 || month > 12 || day > 31)
         {
             error = "does not start with a birth date YYMMDD";
             return false;
         }
+        // The national register never issues serials 000 and 999; BIS numbers do (domain.md's BIS examples use 999).
         var serial = int.Parse(text.AsSpan(6, 3));
-        if (serial is 0 or 999)
+        if (!isBis && serial is 0 or 999)
         {
-            error = "has a serial number 000 or 999, which are never issued";
+            error = "has a serial number 000 or 999, which the national register never issues";
             return false;
         }
         var body = long.Parse(text.AsSpan(0, 9));

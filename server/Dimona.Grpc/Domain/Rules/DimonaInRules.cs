@@ -186,21 +186,22 @@ public static class DimonaInRules
                 $"The small-statutes block is only for IVT, TRI and STG, not for {c.In.WorkerType}.")
             : null;
 
-    /// <summary>01231-001: the small-statutes block names the employment nature.</summary>
+    /// <summary>01231-001: the small-statutes block of an IVT, TRI or STG names the employment nature.</summary>
     public static Anomaly? EmploymentNatureRequired(InCheck c) =>
-        c.In.SmallStatutes is { EmploymentNature: null }
+        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is { EmploymentNature: null }
             ? Anomaly.Blocking("01231-001", Field.EmploymentNature, "The employment nature (EMPLOYEE or WORKER) is required.")
             : null;
 
-    /// <summary>00053-001: the small-statutes block names the intern type.</summary>
+    /// <summary>00053-001: the small-statutes block of an IVT, TRI or STG names the intern type.</summary>
     public static Anomaly? InternTypeRequired(InCheck c) =>
-        c.In.SmallStatutes is { InternType: null }
+        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is { InternType: null }
             ? Anomaly.Blocking("00053-001", Field.InternType, "The intern type (F1 or F2) is required.")
             : null;
 
     /// <summary>00041-521: the activity with risk belongs to the employment nature (WORKER 001–006, EMPLOYEE 401–412).</summary>
     public static Anomaly? ActivityRiskMatchesNature(InCheck c) =>
-        c.In.SmallStatutes is { EmploymentNature: { } nature, ActivityWithRisk: { } risk }
+        SmallStatuteTypes.Contains(c.In.WorkerType)
+        && c.In.SmallStatutes is { EmploymentNature: { } nature, ActivityWithRisk: { } risk }
         && ActivityRisk.NatureOf(risk) is { } riskNature && riskNature != nature
             ? Anomaly.Blocking("00041-521", Field.ActivityWithRisk,
                 $"Activity with risk {risk} is for the employment nature {riskNature.ToString().ToUpperInvariant()}, not {nature.ToString().ToUpperInvariant()}.")

@@ -1,0 +1,81 @@
+using Dimona.Grpc.Tests.Integration;
+
+namespace Dimona.Console.Tests;
+
+/// <summary>The console client against the real server in memory: the sessions the README shows.</summary>
+public class ConsoleSessionTests
+{
+    private const string Stg = "--enterprise-number 0403019261 --niss 93051822361 --worker-type STG --employment-nature employee --activity-risk 401 --intern-type F1";
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(DimonaServerFactory server, string commandLine)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var cli = new DimonaCli(_ => server.CreateDimonaClient(), output, error);
+        var exitCode = await cli.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData($"submit {Stg} --start-date 2019-12-31 --end-date 2020-01-31", "REFUSED", "00910-008")]
+    [InlineData($"submit {Stg} --start-date 2027-02-01", "REFUSED", "00911-001")]
+    [InlineData("submit --provisional-onss-number 5123456773 --niss 93051822361 --worker-type STG --start-date 2027-02-01 --end-date 2027-03-31 --employment-nature employee --intern-type F1", "REFUSED", "90256-151")]
+    [InlineData("submit --enterprise-number 0403019261 --niss 93051822361 --worker-type IVT --start-date 2027-02-01 --end-date 2027-03-31 --employment-nature worker --activity-risk 401 --intern-type F2", "REFUSED", "00041-521")]
+    public async Task Submit_BrokenRule_PrintsRefusedWithTheOfficialCode(string commandLine, string status, string code)
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (exitCode, output, error) = await RunAsync(server, commandLine);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains($"Status:                   {status}", output, StringComparison.Ordinal);
+        Assert.Contains($"{code}  blocking", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Period id:", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task SubmitThenGet_WellFormedStg_IsAcceptedWithAPeriodAndReadBackAsSubmitted()
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (_, submitted, _) = await RunAsync(server, $"submit {Stg} --start-date 2027-02-01 --end-date 2027-03-31 --reference stage-2027");
+        var number = submitted.Split('\n').Single(l => l.StartsWith("Declaration number:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var (exitCode, read, _) = await RunAsync(server, $"get {number}");
+
+        Assert.Contains("Status:                   ACCEPTED", submitted, StringComparison.Ordinal);
+        Assert.Contains($"Period id:                {number}", submitted, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains($"Period id:                {number}", read, StringComparison.Ordinal);
+        Assert.Contains("Worker:                   NISS 93051822361", read, StringComparison.Ordinal);
+        Assert.Contains("End date:                 2027-03-31", read, StringComparison.Ordinal);
+        Assert.Contains("Reference:                stage-2027", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_WorkerByIdentificationData_PrintsPending()
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (_, output, _) = await RunAsync(server,
+            "submit --enterprise-number 0403019261 --worker-type STG --start-date 2027-02-01 --end-date 2027-03-31 --employment-nature employee --intern-type F1 "
+            + "--family-name Peeters --given-name An --birth-date 2004-05-17 --birth-place Gent --birth-country BE --sex female --nationality BE "
+            + "--street Veldstraat --house-number 12 --post-code 9000 --municipality Gent --country BE");
+
+        Assert.Contains("Status:                   PENDING", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_NissWithWrongCheckDigit_PrintsInvalidArgumentNamingWorkerNiss()
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (exitCode, output, error) = await RunAsync(server,
+            "submit --enterprise-number 0403019261 --niss 93051822362 --worker-type STG --start-date 2027-02-01 --end-date 2027-03-31 --employment-nature employee --intern-type F1");
+
+        Assert.Equal(ExitCodes.RpcError, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("error: InvalidArgument", error, StringComparison.Ordinal);
+        Assert.Contains("  worker.niss: ", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Domain.Rules;
+
+namespace Dimona.Grpc.Tests.Domain;
+
+/// <summary>
+/// Builders for rule tests: a fixed Brussels "now" (2026-11-27 10:00), a definitive active employer and
+/// well-formed INs that raise no anomaly, to be varied with <c>with</c>.
+/// </summary>
+internal static class InChecks
+{
+    public static readonly DateTime BrusselsNow = new(2026, 11, 27, 10, 0, 0);
+
+    public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static TimeOnly Hour(string hhmm) => TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);
+
+    public static Employer DefinitiveEmployer { get; } = new(
+        Id: 1,
+        Name: "Brasserie du Parc",
+        EnterpriseNumber: Parse<EnterpriseNumber>("0403019261", EnterpriseNumber.TryParse),
+        OnssNumber: Parse<OnssNumber>("175110801", OnssNumber.TryParseDefinitive),
+        ProvisionalOnssNumber: null,
+        Active: true,
+        Address: new Address("Rue Royale", "1", "", "1000", "Bruxelles", "BE"));
+
+    public static Employer ProvisionalEmployer { get; } = DefinitiveEmployer with
+    {
+        OnssNumber = null,
+        ProvisionalOnssNumber = Parse<OnssNumber>("5123456773", OnssNumber.TryParseProvisional),
+    };
+
+    public static Employer InactiveEmployer { get; } = DefinitiveEmployer with { Active = false };
+
+    public static Worker IdentifiedWorker { get; } = new(Parse<Niss>("93051822361", Niss.TryParse), null);
+
+    /// <summary>An open-ended ordinary worker starting after "now".</summary>
+    public static DimonaIn Ordinary { get; } = new(
+        StartDate: Date("2026-12-01"), EndDate: null, StartHour: null, EndHour: null,
+        JointCommittee: "XXX", WorkerType: WorkerType.OTH, PlannedHours: null, SmallStatutes: null);
+
+    /// <summary>A student within one quarter with planned hours.</summary>
+    public static DimonaIn Student { get; } = Ordinary with { EndDate = Date("2026-12-31"), WorkerType = WorkerType.STU, PlannedHours = 40 };
+
+    public static SmallStatutes EmployeeF1 { get; } = new(EmploymentNature.Employee, "401", InternType.F1);
+
+    /// <summary>A complete STG: start and end, EMPLOYEE / 401 / F1.</summary>
+    public static DimonaIn Intern { get; } = Ordinary with
+    {
+        EndDate = Date("2027-05-31"),
+        WorkerType = WorkerType.STG,
+        SmallStatutes = EmployeeF1,
+    };
+
+    public static InCheck Declaring(DimonaIn @in, params DimonaPeriod[] existingPeriods) =>
+        new(@in, IdentifiedWorker, DefinitiveEmployer, existingPeriods, BrusselsNow);
+
+    /// <summary>An existing period of the same employer with the dates, hours and features of <paramref name="like"/>.</summary>
+    public static DimonaPeriod PeriodLike(DimonaIn like) => new(
+        DimonaNumber.FromBase(6586908370), DefinitiveEmployer.Id, like.JointCommittee, like.WorkerType,
+        like.StartDate, like.EndDate, like.StartHour, like.EndHour);
+
+    public static Anomaly Blocks(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
+        Raises(rule, check, code, Severity.Blocking, field);
+
+    public static Anomaly Warns(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
+        Raises(rule, check, code, Severity.Warning, field);
+
+    public static void Silent(Func<InCheck, Anomaly?> rule, InCheck check) => Assert.Null(rule(check));
+
+    private static Anomaly Raises(Func<InCheck, Anomaly?> rule, InCheck check, string code, Severity severity, string field)
+    {
+        var anomaly = rule(check);
+        Assert.NotNull(anomaly);
+        Assert.Equal((code, severity, field), (anomaly.Code, anomaly.Severity, anomaly.Field));
+        Assert.False(string.IsNullOrWhiteSpace(anomaly.Message));
+        return anomaly;
+    }
+
+    private delegate bool TryParser<T>(string? text, out T? value, out string error);
+
+    private static T Parse<T>(string text, TryParser<T> tryParse)
+        where T : class =>
+        tryParse(text, out var value, out var error) ? value! : throw new ArgumentException(error, nameof(text));
+}
