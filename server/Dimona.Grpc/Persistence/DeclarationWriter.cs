@@ -9,7 +9,7 @@ namespace Dimona.Grpc.Persistence;
 /// The one writer. Declarations are checked and stored one at a time, so the stateful rules (existing periods,
 /// request ids, the next number) see every earlier commit; a caller is answered only after its commit.
 /// </summary>
-public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFactory, TimeProvider time)
+public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFactory, TimeProvider time, ILogger<DeclarationWriter> logger)
 {
     private readonly SemaphoreSlim turn = new(1, 1);
 
@@ -80,6 +80,9 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
                 });
             }
             await db.SaveChangesAsync(ct);
+            // Numbers, status and codes only: never the worker's NISS or name.
+            logger.LogInformation("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
+                number.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
             return new Declaration(number, status, anomalies, createsPeriod ? number : null, receiveTime, receivedJson);
         }
         finally
