@@ -3,7 +3,17 @@ using Dimona.Grpc.Domain.Identifiers;
 namespace Dimona.Grpc.Domain;
 
 /// <summary>How a declaration names its employer: exactly one of the two numbers.</summary>
-public sealed record EmployerId(EnterpriseNumber? EnterpriseNumber, OnssNumber? OnssNumber);
+public sealed record EmployerId(EnterpriseNumber? EnterpriseNumber, OnssNumber? OnssNumber)
+{
+    /// <summary>Which number and its value, e.g. "enterprise number 0403019261" (employer numbers are public).</summary>
+    public override string ToString() => this switch
+    {
+        { EnterpriseNumber: { } e } => $"enterprise number {e}",
+        { OnssNumber: { IsProvisional: true } p } => $"provisional ONSS number {p}",
+        { OnssNumber: { } o } => $"ONSS number {o}",
+        _ => "no number",
+    };
+}
 
 public sealed record Address(string Street, string HouseNumber, string Box, string PostCode, string Municipality, string Country);
 

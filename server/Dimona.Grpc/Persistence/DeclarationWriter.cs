@@ -24,7 +24,7 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var employer = await DimonaStore.FindEmployerRowAsync(db, request.Employer, ct)
-                ?? throw new NotFoundException("EMPLOYER_NOT_FOUND", "No employer has this number.");
+                ?? throw NotFoundException.Employer(request.Employer);
 
             var requestId = request.RequestId.ToString();
             var earlier = await db.Declarations.AsNoTracking()

@@ -14,7 +14,7 @@ public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter write
         var id = RequestCheck.Employer(request.Employer, "employer", v);
         v.ThrowIfAny();
         var employer = await store.FindEmployerAsync(id, context.CancellationToken)
-            ?? throw new NotFoundException("EMPLOYER_NOT_FOUND", "No employer has this number.");
+            ?? throw NotFoundException.Employer(id);
         return new V1.IdentifyEmployerResponse { Employer = employer.ToContract() };
     }
 
@@ -30,7 +30,7 @@ public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter write
         var number = RequestCheck.Number(request.DeclarationNumber, "declaration_number", v);
         v.ThrowIfAny();
         var declaration = await store.FindDeclarationAsync(number, context.CancellationToken)
-            ?? throw new NotFoundException("DECLARATION_NOT_FOUND", "No declaration has this number.");
+            ?? throw NotFoundException.Declaration(number);
         return new V1.GetDeclarationResponse { Declaration = declaration.ToContract() };
     }
 }

@@ -56,6 +56,7 @@ public class GetDeclarationTests
             .GetDeclarationAsync(new() { DeclarationNumber = "658690837083" }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal("DECLARATION_NOT_FOUND", status.Reason());
+        Assert.Equal("No declaration has number 658690837083.", status.Message);
     }
 
     [Theory]

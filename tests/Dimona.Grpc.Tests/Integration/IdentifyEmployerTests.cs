@@ -73,6 +73,7 @@ public class IdentifyEmployerTests
             new() { Employer = new() { EnterpriseNumber = "0123456749" } }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal("EMPLOYER_NOT_FOUND", status.Reason());
+        Assert.Equal("No employer has enterprise number 0123456749.", status.Message);
     }
 
     [Theory]
