@@ -53,6 +53,18 @@ public class ConsoleSessionTests
     }
 
     [Fact]
+    public async Task Submit_ExampleFile_IsAccepted()
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (exitCode, output, error) = await RunAsync(server, $"submit --file {Path.Combine(AppContext.BaseDirectory, "examples", "stg.json")}");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Status:                   ACCEPTED", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
     public async Task Submit_WorkerByIdentificationData_PrintsPending()
     {
         await using var server = new DimonaServerFactory();

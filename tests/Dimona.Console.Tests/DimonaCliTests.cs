@@ -52,7 +52,7 @@ public class DimonaCliTests
         Assert.Equal(ExitCodes.Success, exitCode);
         var request = Assert.IsType<SubmitDeclarationRequest>(Assert.Single(client.Requests));
         Assert.Equal(WorkerType.Stg, request.DimonaIn.WorkerType);
-        Assert.Equal("stage-2027", request.Reference);
+        Assert.Equal("stage-2030", request.Reference);
         Assert.Contains("Status:                   ACCEPTED", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Period id:                658690837083", output.ToString(), StringComparison.Ordinal);
     }

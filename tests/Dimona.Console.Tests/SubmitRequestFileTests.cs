@@ -86,9 +86,9 @@ public class SubmitRequestFileTests
         Assert.True(Guid.TryParse(request.RequestId, out _));
         Assert.Equal("0403019261", request.Employer.EnterpriseNumber);
         Assert.Equal("93051822361", request.Worker.Niss);
-        Assert.Equal("stage-2027", request.Reference);
-        Assert.Equal("2027-02-01", request.DimonaIn.StartDate);
-        Assert.Equal("2027-03-31", request.DimonaIn.EndDate);
+        Assert.Equal("stage-2030", request.Reference);
+        Assert.Equal("2030-02-01", request.DimonaIn.StartDate);
+        Assert.Equal("2030-03-31", request.DimonaIn.EndDate);
         Assert.Equal("XXX", request.DimonaIn.JointCommittee);
         Assert.Equal(WorkerType.Stg, request.DimonaIn.WorkerType);
         Assert.False(request.DimonaIn.HasPlannedHours);

@@ -45,7 +45,11 @@ public sealed record WorkerIdentification(
     string BirthCountry,
     Sex Sex,
     string Nationality,
-    Address Address);
+    Address Address)
+{
+    /// <summary>Keeps names and birth date out of logs and exception messages.</summary>
+    public override string ToString() => "WorkerIdentification(***)";
+}
 
 /// <summary>The worker of a declaration: a NISS, or identification data when the NISS is unknown.</summary>
 public sealed record Worker(Niss? Niss, WorkerIdentification? Identification);

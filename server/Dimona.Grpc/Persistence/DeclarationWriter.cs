@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Domain.Rules;
@@ -23,6 +24,8 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // BEGIN IMMEDIATE on SQLite: what is read below cannot change before the commit, even from another process.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var employer = await DimonaStore.FindEmployerRowAsync(db, request.Employer, ct)
                 ?? throw NotFoundException.Employer(request.Employer);
 
@@ -46,13 +49,11 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
             var anomalies = DimonaInRules.Check(check);
             var status = DeclarationResult.StatusOf(anomalies, workerIdentified: niss is not null);
 
-            var sequence = (await db.Declarations.MaxAsync(d => (long?)d.Sequence, ct) ?? DimonaNumber.FirstBase) + 1;
-            var number = DimonaNumber.FromBase(sequence);
+            var number = await UnusedNumberAsync(db, ct);
             var createsPeriod = DeclarationResult.AppliesChange(status);
             db.Declarations.Add(new DeclarationRow
             {
                 DeclarationNumber = number.Value,
-                Sequence = sequence,
                 RequestId = requestId,
                 EmployerId = employer.Id,
                 Kind = "IN",
@@ -80,6 +81,7 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
                 });
             }
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             // Numbers, status and codes only: never the worker's NISS or name.
             logger.LogInformation("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
                 number.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
@@ -88,6 +90,23 @@ public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFacto
         finally
         {
             turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// A random declaration number not yet taken: numbers reveal nothing of how many declarations exist and cannot
+    /// be enumerated to reach other employers' declarations.
+    /// </summary>
+    private static async Task<DimonaNumber> UnusedNumberAsync(DimonaDbContext db, CancellationToken ct)
+    {
+        while (true)
+        {
+            const ulong span = DimonaNumber.LastBase - DimonaNumber.FirstBase + 1;
+            var number = DimonaNumber.FromBase(DimonaNumber.FirstBase + (long)(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) % span));
+            if (!await db.Declarations.AnyAsync(d => d.DeclarationNumber == number.Value, ct))
+            {
+                return number;
+            }
         }
     }
 }

@@ -31,7 +31,6 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.Status).HasMaxLength(24);
             e.Property(x => x.WorkerNiss).HasMaxLength(11);
             e.Property(x => x.PeriodId).HasMaxLength(12);
-            e.HasIndex(x => x.Sequence).IsUnique();
             e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });

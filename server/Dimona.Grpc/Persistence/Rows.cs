@@ -23,9 +23,6 @@ public sealed class DeclarationRow
     /// <summary>The 12-digit declaration number.</summary>
     public required string DeclarationNumber { get; set; }
 
-    /// <summary>The first ten digits of the number, kept to hand out the next one.</summary>
-    public long Sequence { get; set; }
-
     public required string RequestId { get; set; }
     public long EmployerId { get; set; }
 

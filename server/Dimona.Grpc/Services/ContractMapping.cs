@@ -8,10 +8,19 @@ namespace Dimona.Grpc.Services;
 /// <summary>Domain values to contract messages.</summary>
 internal static class ContractMapping
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
+    // Stored requests stay readable after fields or enum values are retired from the contract.
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    /// <summary>The contract JSON form in which a request is stored as received.</summary>
-    public static string ToReceivedJson(V1.SubmitDeclarationRequest request) => JsonFormatter.Default.Format(request);
+    /// <summary>
+    /// The contract JSON form in which a request is stored as received, with its request id in canonical form
+    /// (lower-case, hyphenated) so that a retry is recognised whatever the case of its UUID.
+    /// </summary>
+    public static string ToReceivedJson(V1.SubmitDeclarationRequest request, Guid requestId)
+    {
+        var received = request.Clone();
+        received.RequestId = requestId.ToString();
+        return JsonFormatter.Default.Format(received);
+    }
 
     public static V1.Employer ToContract(this Employer e) => new()
     {

@@ -1,4 +1,5 @@
 using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Rules;
 using Dimona.Grpc.Persistence;
 using Grpc.Core;
 using V1 = Dimona.V1;
@@ -6,7 +7,7 @@ using V1 = Dimona.V1;
 namespace Dimona.Grpc.Services;
 
 /// <summary>The gRPC adapter: checks the request, calls the store or the writer, maps the answer.</summary>
-public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter writer) : V1.DimonaService.DimonaServiceBase
+public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter writer, TimeProvider time) : V1.DimonaService.DimonaServiceBase
 {
     public override async Task<V1.IdentifyEmployerResponse> IdentifyEmployer(V1.IdentifyEmployerRequest request, ServerCallContext context)
     {
@@ -20,7 +21,9 @@ public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter write
 
     public override async Task<V1.SubmitDeclarationResponse> SubmitDeclaration(V1.SubmitDeclarationRequest request, ServerCallContext context)
     {
-        var declaration = await writer.SubmitAsync(RequestCheck.Submit(request), ContractMapping.ToReceivedJson(request), context.CancellationToken);
+        var today = DateOnly.FromDateTime(BelgianTime.ToBrussels(time.GetUtcNow()));
+        var checkedRequest = RequestCheck.Submit(request, today);
+        var declaration = await writer.SubmitAsync(checkedRequest, ContractMapping.ToReceivedJson(request, checkedRequest.RequestId), context.CancellationToken);
         return new V1.SubmitDeclarationResponse { Declaration = declaration.ToContract() };
     }
 

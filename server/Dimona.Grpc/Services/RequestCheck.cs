@@ -37,7 +37,9 @@ internal static class RequestCheck
     public static DimonaNumber Number(string text, string field, Violations v) =>
         DimonaNumber.TryParse(text, out var number, out var error) ? number : Bad<DimonaNumber>(v, field, $"Declaration number {error}.");
 
-    public static DeclarationRequest Submit(V1.SubmitDeclarationRequest request)
+    /// <param name="request">The request as received.</param>
+    /// <param name="today">The Belgian civil date, for birth dates that may not lie in the future.</param>
+    public static DeclarationRequest Submit(V1.SubmitDeclarationRequest request, DateOnly today)
     {
         var v = new Violations();
         var requestId = RequestId(request.RequestId, v);
@@ -49,14 +51,14 @@ internal static class RequestCheck
         DeclarationRequest? result = null;
         if (request.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
         {
-            var worker = Worker(request.Worker, v);
+            var worker = Worker(request.Worker, today, v);
             var dimonaIn = In(request.DimonaIn, v);
             v.ThrowIfAny();
             result = new DeclarationRequest(requestId, employer, worker!, request.Reference, dimonaIn!);
         }
         else
         {
-            v.Add("content", "A declaration is required: set dimona_in.");
+            v.Add("dimona_in", "A declaration is required: set dimona_in (the only kind so far).");
         }
         v.ThrowIfAny();
         return result!;
@@ -76,7 +78,7 @@ internal static class RequestCheck
         return id;
     }
 
-    private static Worker? Worker(V1.Worker? worker, Violations v)
+    private static Worker? Worker(V1.Worker? worker, DateOnly today, Violations v)
     {
         switch (worker?.IdentityCase ?? V1.Worker.IdentityOneofCase.None)
         {
@@ -85,18 +87,22 @@ internal static class RequestCheck
                     ? new Worker(niss, null)
                     : Bad<Worker>(v, "worker.niss", $"NISS {error} (00024-003).");
             case V1.Worker.IdentityOneofCase.Identification:
-                return Identification(worker!.Identification, v) is { } id ? new Worker(null, id) : null;
+                return Identification(worker!.Identification, today, v) is { } id ? new Worker(null, id) : null;
             default:
                 return Bad<Worker>(v, "worker", "The worker's NISS or identification data are required (90017-363).");
         }
     }
 
-    private static WorkerIdentification? Identification(V1.WorkerIdentification w, Violations v)
+    private static WorkerIdentification? Identification(V1.WorkerIdentification w, DateOnly today, Violations v)
     {
         const string f = "worker.identification";
         var familyName = Text(w.FamilyName, $"{f}.family_name", 48, v);
         var givenName = Text(w.GivenName, $"{f}.given_name", 24, v);
         var birthDate = RequiredDate(w.BirthDate, $"{f}.birth_date", v);
+        if (birthDate != default && (birthDate < EarliestBirthDate || birthDate > today))
+        {
+            v.Add($"{f}.birth_date", $"The birth date must lie between {EarliestBirthDate:yyyy-MM-dd} and today (00028-003).");
+        }
         var birthPlace = Text(w.BirthPlace, $"{f}.birth_place", 35, v);
         var birthCountry = Country(w.BirthCountry, $"{f}.birth_country", v);
         var nationality = Country(w.Nationality, $"{f}.nationality", v);
@@ -120,7 +126,7 @@ internal static class RequestCheck
             Text(a.Street, $"{field}.street", 35, v),
             Text(a.HouseNumber, $"{field}.house_number", 10, v),
             Text(a.Box, $"{field}.box", 4, v, required: false),
-            Text(a.PostCode, $"{field}.post_code", 10, v),
+            PostCode(a.PostCode, a.Country, $"{field}.post_code", v),
             Text(a.Municipality, $"{field}.municipality", 35, v),
             Country(a.Country, $"{field}.country", v));
     }
@@ -183,20 +189,30 @@ internal static class RequestCheck
     {
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            v.Add(field, "is required.");
+            v.Add(field, "Required.");
         }
         else if (text.Length > maxLength)
         {
-            v.Add(field, $"is at most {maxLength} characters.");
+            v.Add(field, $"At most {maxLength} characters.");
+        }
+        return text;
+    }
+
+    private static string PostCode(string text, string country, string field, Violations v)
+    {
+        Text(text, field, 10, v);
+        if (country == "BE" && text.Length > 0 && !(text.Length == 4 && text.All(char.IsAsciiDigit) && text[0] != '0'))
+        {
+            v.Add(field, "A Belgian post code is 4 digits, 1000 to 9999.");
         }
         return text;
     }
 
     private static string Country(string text, string field, Violations v)
     {
-        if (text.Length != 2 || !text.All(char.IsAsciiLetterUpper))
+        if (text.Length != 2 || !text.All(char.IsAsciiLetterUpper) || !IsIsoCountry(text))
         {
-            v.Add(field, "must be an ISO 3166-1 alpha-2 country code in capitals, for example BE.");
+            v.Add(field, "Must be an ISO 3166-1 alpha-2 country code in capitals, for example BE.");
         }
         return text;
     }
@@ -209,7 +225,7 @@ internal static class RequestCheck
         }
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : Bad<DateOnly>(v, field, $"'{text}' is not a date YYYY-MM-DD.");
+            : Bad<DateOnly>(v, field, "Not a date YYYY-MM-DD.");
     }
 
     private static TimeOnly? Hour(string text, string field, Violations v)
@@ -220,7 +236,22 @@ internal static class RequestCheck
         }
         return text.Length == 4 && TimeOnly.TryParseExact(text, "HHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
             ? hour
-            : Bad<TimeOnly?>(v, field, $"'{text}' is not an hour HHMM between 0000 and 2359.");
+            : Bad<TimeOnly?>(v, field, "Not an hour HHMM between 0000 and 2359.");
+    }
+
+    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+
+    /// <summary>ISO 3166-1 alpha-2 codes as the ICU region data knows them (BE, NL, XK…).</summary>
+    private static bool IsIsoCountry(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).TwoLetterISORegionName == code;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static T Bad<T>(Violations v, string field, string description)

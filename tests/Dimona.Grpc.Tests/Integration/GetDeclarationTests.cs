@@ -1,5 +1,6 @@
 using Dimona.V1;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc.Tests.Integration;
 
@@ -45,6 +46,24 @@ public class GetDeclarationTests
         Assert.Contains(readRefused.Anomalies, a => a.Code == "00910-008" && a.Field == "dimona_in.start_date" && a.Message.Length > 0);
         Assert.Equal(DeclarationStatus.Pending, readPending.Status);
         Assert.Equal(pending.Worker.Identification, readPending.Worker.Identification);
+    }
+
+    [Fact]
+    public async Task Get_StoredRequestWithFieldsSinceRetired_IsStillReadable()
+    {
+        await using var server = new DimonaServerFactory();
+        var client = server.CreateDimonaClient();
+        var number = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration.DeclarationNumber;
+        await using (var db = server.CreateDbContext())
+        {
+            var row = await db.Declarations.SingleAsync(d => d.DeclarationNumber == number, Ct);
+            row.ReceivedJson = row.ReceivedJson.Insert(1, "\"retiredField\": 42, ");
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var read = (await client.GetDeclarationAsync(new() { DeclarationNumber = number }, cancellationToken: Ct)).Declaration;
+
+        Assert.Equal(Requests.Niss, read.Worker.Niss);
     }
 
     [Fact]

@@ -206,6 +206,40 @@ public class SubmitDeclarationTests
     }
 
     [Fact]
+    public async Task Submit_ImplausibleIdentificationData_FailsNamingEachFieldWithoutEchoingIt()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        var identification = Requests.Identification();
+        identification.BirthDate = "2026-11-28";
+        identification.BirthCountry = "ZZ";
+        identification.Nationality = "be";
+        identification.Address.PostCode = "x";
+        request.Worker = new Worker { Identification = identification };
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
+            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(
+            ["worker.identification.address.post_code", "worker.identification.birth_country", "worker.identification.birth_date", "worker.identification.nationality"],
+            status.BadFields().Order());
+        Assert.DoesNotContain("2026-11-28", status.GetDetail<Google.Rpc.BadRequest>().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_RetryWithUpperCaseRequestId_ReturnsTheFirstDeclaration()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        var first = await SubmitAsync(server, request);
+        request.RequestId = request.RequestId.ToUpperInvariant();
+
+        var again = await SubmitAsync(server, request);
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public async Task Submit_NoWorkerAndNoContent_FailsNamingBoth()
     {
         await using var server = new DimonaServerFactory();
@@ -217,7 +251,7 @@ public class SubmitDeclarationTests
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
             () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
-        Assert.Equal(["content"], status.BadFields());
+        Assert.Equal(["dimona_in"], status.BadFields());
 
         request.DimonaIn = Requests.Stg().DimonaIn;
         status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,

@@ -11,6 +11,9 @@ public sealed record DimonaNumber
     /// <summary>Smallest 10-digit base, so that every number has 12 significant digits.</summary>
     public const long FirstBase = 1_000_000_000;
 
+    /// <summary>Largest 10-digit base.</summary>
+    public const long LastBase = 9_999_999_999;
+
     private DimonaNumber(string value) => Value = value;
 
     public string Value { get; }
@@ -19,7 +22,7 @@ public sealed record DimonaNumber
     public static DimonaNumber FromBase(long base10)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(base10, FirstBase);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(base10, 9_999_999_999);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(base10, LastBase);
         return new DimonaNumber($"{base10:D10}{base10 % 97:D2}");
     }
 

@@ -51,9 +51,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -64,9 +61,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("DeclarationNumber");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
 
                     b.HasIndex("EmployerId", "RequestId")
                         .IsUnique();

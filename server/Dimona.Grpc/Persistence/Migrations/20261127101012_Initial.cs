@@ -39,7 +39,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                 columns: table => new
                 {
                     DeclarationNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     RequestId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     EmployerId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -91,12 +90,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                 name: "IX_Declarations_EmployerId_RequestId",
                 table: "Declarations",
                 columns: new[] { "EmployerId", "RequestId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Declarations_Sequence",
-                table: "Declarations",
-                column: "Sequence",
                 unique: true);
 
             migrationBuilder.CreateIndex(

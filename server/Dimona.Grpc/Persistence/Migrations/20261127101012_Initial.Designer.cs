@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dimona.Grpc.Persistence.Migrations
 {
     [DbContext(typeof(DimonaDbContext))]
-    [Migration("20261127094749_Initial")]
+    [Migration("20261127101012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -54,9 +54,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -67,9 +64,6 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("DeclarationNumber");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
 
                     b.HasIndex("EmployerId", "RequestId")
                         .IsUnique();
