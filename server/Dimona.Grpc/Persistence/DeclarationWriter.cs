@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dimona.Grpc.Persistence;
 
 /// <summary>
-/// The one writer. Declarations are checked and stored one at a time, so the stateful rules (existing periods,
-/// request ids, the next number) see every earlier commit; a caller is answered only after its commit.
+/// The one writer. Declarations are checked and stored one at a time, so the stateful checks (existing periods,
+/// request ids, numbers already taken) see every earlier commit; a caller is answered only after its commit.
 /// </summary>
 public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFactory, TimeProvider time, ILogger<DeclarationWriter> logger)
 {
