@@ -12,6 +12,9 @@ public class SubmitDeclarationTests
     private static async Task<Declaration> SubmitAsync(DimonaServerFactory server, SubmitDeclarationRequest request) =>
         (await server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct)).Declaration;
 
+    private static Task<Google.Rpc.Status> SubmitFailsAsync(DimonaServerFactory server, SubmitDeclarationRequest request, StatusCode code) =>
+        RpcAssert.FailsAsync(code, () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+
     private static IEnumerable<string> Codes(Declaration d) => d.Anomalies.Select(a => a.Code);
 
     [Fact]
@@ -157,8 +160,7 @@ public class SubmitDeclarationTests
         var request = Requests.Stg();
         request.Worker.Niss = "93051822362";
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
 
         Assert.Equal(["worker.niss"], status.BadFields());
         Assert.Equal("INVALID_REQUEST", status.Reason());
@@ -178,8 +180,7 @@ public class SubmitDeclarationTests
         request.DimonaIn.WorkerType = (WorkerType)99;
         request.DimonaIn.SmallStatutes.ActivityWithRisk = "999";
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
 
         Assert.Equal(
             ["dimona_in.small_statutes.activity_with_risk", "dimona_in.start_date", "dimona_in.start_hour", "dimona_in.worker_type", "reference", "request_id"],
@@ -197,8 +198,7 @@ public class SubmitDeclarationTests
         identification.Address.Street = new string('s', 36);
         request.Worker = new Worker { Identification = identification };
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
 
         Assert.Equal(
             ["worker.identification.address.street", "worker.identification.given_name", "worker.identification.sex"],
@@ -217,8 +217,7 @@ public class SubmitDeclarationTests
         identification.Address.PostCode = "x";
         request.Worker = new Worker { Identification = identification };
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
 
         Assert.Equal(
             ["worker.identification.address.post_code", "worker.identification.birth_country", "worker.identification.birth_date", "worker.identification.nationality"],
@@ -249,13 +248,11 @@ public class SubmitDeclarationTests
             Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer },
         };
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
         Assert.Equal(["dimona_in"], status.BadFields());
 
         request.DimonaIn = Requests.Stg().DimonaIn;
-        status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
         Assert.Equal(["worker"], status.BadFields());
     }
 
@@ -264,8 +261,7 @@ public class SubmitDeclarationTests
     {
         await using var server = new DimonaServerFactory();
 
-        var status = await RpcAssert.FailsAsync(StatusCode.NotFound,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(Requests.Stg("0123456749"), cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, Requests.Stg("0123456749"), StatusCode.NotFound);
 
         Assert.Equal("EMPLOYER_NOT_FOUND", status.Reason());
         await using var db = server.CreateDbContext();
@@ -295,8 +291,7 @@ public class SubmitDeclarationTests
         await SubmitAsync(server, request);
         request.Reference = "changed";
 
-        var status = await RpcAssert.FailsAsync(StatusCode.AlreadyExists,
-            () => server.CreateDimonaClient().SubmitDeclarationAsync(request, cancellationToken: Ct).ResponseAsync);
+        var status = await SubmitFailsAsync(server, request, StatusCode.AlreadyExists);
 
         Assert.Equal("REQUEST_ID_REUSED", status.Reason());
     }
