@@ -39,7 +39,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         this.store = store;
         this.health = health;
         this.logger = logger;
-        loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        loop = Task.Run(Run);
     }
 
     /// <summary>

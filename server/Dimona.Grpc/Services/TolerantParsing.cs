@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Dimona.Grpc.Domain;
 using Google.Protobuf;
 using Grpc.Core;
@@ -52,10 +51,11 @@ internal static class TolerantParsing
                 {
                     return parse(context);
                 }
-                catch (Exception e) when (e is InvalidProtocolBufferException or DecoderFallbackException)
+                catch (InvalidProtocolBufferException e)
                 {
+                    // The parser's own words ("String is invalid UTF-8.", "invalid tag"…) never quote the bytes.
                     var placeholder = Activator.CreateInstance<TRequest>();
-                    Unparsable.Add(placeholder, e is DecoderFallbackException ? "a string field is not valid UTF-8" : "not a valid protobuf message");
+                    Unparsable.Add(placeholder, e.Message.TrimEnd('.'));
                     return placeholder;
                 }
             });

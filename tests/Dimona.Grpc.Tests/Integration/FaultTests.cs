@@ -1,0 +1,162 @@
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Persistence;
+using Dimona.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace Dimona.Grpc.Tests.Integration;
+
+/// <summary>Faults a user can run into, each answered with its documented status rather than UNKNOWN.</summary>
+public class FaultTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Submit_GarbageBytes_IsInvalidArgumentUnparsableRequest()
+    {
+        await using var server = new DimonaServerFactory();
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => RawSubmitAsync(server, [0xFF, 0xFF, 0xFF, 0x01]));
+
+        Assert.Equal("UNPARSABLE_REQUEST", status.Reason());
+    }
+
+    [Fact]
+    public async Task Submit_StringFieldWithInvalidUtf8_IsInvalidArgumentUnparsableRequest()
+    {
+        await using var server = new DimonaServerFactory();
+        byte[] requestIdWithBadUtf8 = [0x0A, 0x02, 0xC3, 0x28];
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => RawSubmitAsync(server, requestIdWithBadUtf8));
+
+        Assert.Equal("UNPARSABLE_REQUEST", status.Reason());
+    }
+
+    [Fact]
+    public async Task Submit_StorageFailing_IsUnavailableAndHealthNotServingUntilAWriteSucceeds()
+    {
+        var store = new FailingStore();
+        await using var server = new DimonaServerFactory();
+        using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+        var channel = Channel(faulty);
+        var client = new DimonaService.DimonaServiceClient(channel);
+        var health = new Health.HealthClient(channel);
+
+        store.Failing = true;
+        var status = await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+        Assert.Equal("STORAGE_UNAVAILABLE", status.Reason());
+        Assert.Equal(ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct)).Status);
+        using (var batch = new BatchCalls(client))
+        {
+            var result = Assert.Single(await batch.SendAsync(Requests.Stg()));
+            Assert.Equal((int)Google.Rpc.Code.Unavailable, result.Error.Code);
+        }
+
+        store.Failing = false;
+        var declaration = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+        Assert.Equal(DeclarationStatus.Accepted, declaration.Status);
+        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct)).Status);
+        await using var db = faulty.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
+        Assert.Equal(1, await db.Declarations.CountAsync(Ct));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Submit_WriterQueueFullPastTheWait_IsResourceExhaustedWriterBusy()
+    {
+        var store = new FailingStore();
+        await using var server = new DimonaServerFactory();
+        using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+        var client = new DimonaService.DimonaServiceClient(Channel(blocked));
+        store.Hold();
+        Task<SubmitDeclarationResponse> Submit(int worker)
+        {
+            var r = Requests.Stg();
+            r.Worker.Niss = TestNiss.For(worker);
+            return client.SubmitDeclarationAsync(r, cancellationToken: Ct).ResponseAsync;
+        }
+        var first = Submit(0);
+        await store.HeldAsync(); // the writer holds the first call's job, so the queue keeps all that follow
+        var queued = Enumerable.Range(1, DeclarationWriter.QueueCapacity).Select(Submit).Append(first).ToList();
+
+        var status = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal("WRITER_BUSY", status.Reason());
+        store.Release();
+        Assert.All(await Task.WhenAll(queued), r => Assert.Equal(DeclarationStatus.Accepted, r.Declaration.Status));
+    }
+
+    private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> factory) =>
+        GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+
+    private static Task<byte[]> RawSubmitAsync(DimonaServerFactory server, byte[] body)
+    {
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "dimona.v1.DimonaService", "SubmitDeclaration",
+            Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
+        return server.CreateChannel().CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(cancellationToken: Ct), body).ResponseAsync;
+    }
+
+    /// <summary>A store that fails every commit with SQLite's "disk full" while <see cref="Failing"/>, or holds the writer.</summary>
+    private sealed class FailingStore
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public volatile bool Failing;
+
+        public IDeclarationStore Over(IDeclarationStore inner) => new Store(this, inner);
+
+        /// <summary>The next transaction waits until <see cref="Release"/>.</summary>
+        public void Hold() => gate.Wait();
+
+        public Task HeldAsync() => held.Task;
+
+        public void Release() => gate.Release();
+
+        private sealed class Store(FailingStore fault, IDeclarationStore inner) : IDeclarationStore
+        {
+            public IStoreTransaction Begin()
+            {
+                if (fault.gate.CurrentCount == 0)
+                {
+                    fault.held.TrySetResult();
+                }
+                fault.gate.Wait();
+                fault.gate.Release();
+                return new Transaction(fault, inner.Begin());
+            }
+        }
+
+        private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction
+        {
+            public Grpc.Domain.Employer? FindEmployer(Grpc.Domain.EmployerId id) => inner.FindEmployer(id);
+
+            public Grpc.Domain.Declaration? FindByRequestId(long employerId, Guid requestId) => inner.FindByRequestId(employerId, requestId);
+
+            public IReadOnlyList<Grpc.Domain.DimonaPeriod> PeriodsOf(long employerId, Niss worker) => inner.PeriodsOf(employerId, worker);
+
+            public bool IsNumberTaken(DimonaNumber number) => inner.IsNumberTaken(number);
+
+            public void Add(Grpc.Domain.Declaration declaration, long employerId, Grpc.Domain.CheckedDeclaration item) => inner.Add(declaration, employerId, item);
+
+            public void Commit()
+            {
+                if (fault.Failing)
+                {
+                    throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
+                }
+                inner.Commit();
+            }
+
+            public void Dispose() => inner.Dispose();
+        }
+    }
+}
