@@ -1,0 +1,91 @@
+using Dimona.Grpc.Tests.Integration;
+using Dimona.V1;
+
+namespace Dimona.Grpc.Tests.Process;
+
+/// <summary>
+/// Start-up on a database path that cannot be used: exit code 1 and one line on standard error naming the file and
+/// what is wrong, no stack trace. (Tests run as root, so a folder without permission cannot be simulated; /proc
+/// refuses even root.)
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public class StartupStorageTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_DatabasePathUnderARegularFile_ExitsOneWithOneLine()
+    {
+        using var temp = new TempPaths();
+        var file = temp.NewPath(".txt");
+        await File.WriteAllTextAsync(file, "not a folder", Ct);
+
+        await AssertStartFailsAsync(Path.Combine(file, "dimona.db"));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_FileIsNotADatabase_ExitsOneWithOneLine()
+    {
+        using var temp = new TempPaths();
+        var path = temp.NewPath();
+        await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("This is a text file, not an SQLite database.\n", 200)), Ct);
+
+        await AssertStartFailsAsync(path);
+        Assert.StartsWith("This is a text file", await File.ReadAllTextAsync(path, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_DatabasePathIsADirectory_ExitsOneWithOneLine()
+    {
+        using var temp = new TempPaths();
+        var path = temp.NewPath();
+        Directory.CreateDirectory(path);
+
+        await AssertStartFailsAsync(path);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_DatabasePathUnderProc_ExitsOneWithOneLine()
+    {
+        await AssertStartFailsAsync($"/proc/dimona-{Guid.NewGuid():N}/dimona.db");
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_EmptyFile_ServesAsANewDatabase()
+    {
+        using var temp = new TempPaths();
+        var path = temp.NewPath();
+        await File.WriteAllBytesAsync(path, [], Ct);
+
+        await using var server = await ServerProcess.StartReadyAsync(path, Ct);
+        var client = new DimonaService.DimonaServiceClient(server.CreateChannel());
+        var request = Workers.Stg(0);
+        var submitted = (await client.SubmitDeclarationAsync(request, cancellationToken: Ct)).Declaration;
+        var read = (await client.GetDeclarationAsync(new GetDeclarationRequest { DeclarationNumber = submitted.DeclarationNumber }, cancellationToken: Ct)).Declaration;
+
+        Assert.Equal(DeclarationStatus.Accepted, submitted.Status);
+        Assert.Equal(submitted, read);
+        Assert.Equal(request.RequestId, read.RequestId);
+        var employer = await client.IdentifyEmployerAsync(
+            new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } }, cancellationToken: Ct);
+        Assert.Equal(Requests.DefinitiveEmployer, employer.Employer.EnterpriseNumber);
+    }
+
+    private static async Task AssertStartFailsAsync(string path)
+    {
+        await using var server = ServerProcess.Start(path);
+        var exitCode = await server.WaitForExitAsync(ExitTimeout, Ct);
+
+        Assert.True(exitCode == 1, $"Exit code {exitCode}.\n{server.Output}");
+        var errors = server.StandardError.Where(l => l.Trim().Length > 0).ToList();
+        Assert.True(errors.Count == 1, $"{errors.Count} lines on standard error, not 1.\n{server.Output}");
+        var line = errors[0];
+        var at = line.IndexOf(path, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"The line does not name {path}: {line}");
+        Assert.True(line[(at + path.Length)..].Trim(' ', ':').Length > 0, $"The line gives no reason: {line}");
+        var frames = server.StandardOutput.Concat(server.StandardError).Where(ServerProcess.IsStackFrame).ToList();
+        Assert.True(frames.Count == 0, $"A stack trace in the output.\n{server.Output}");
+    }
+}
