@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Dimona.V1;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace Dimona.Console.Tests;
@@ -29,7 +31,12 @@ internal sealed class FakeBatchStream : IClientStreamWriter<SubmitDeclarationBat
 
     public int? FailAfterChunks { get; set; }
 
-    public RpcException Failure { get; set; } = new(new Status(StatusCode.Unavailable, "The service is shutting down."));
+    public RpcException Failure { get; set; } = new Google.Rpc.Status
+    {
+        Code = (int)StatusCode.Unavailable,
+        Message = "The service is shutting down.",
+        Details = { Any.Pack(new ErrorInfo { Reason = "SHUTTING_DOWN", Domain = "dimona.v1" }) },
+    }.ToRpcException();
 
     public List<SubmitDeclarationBatchRequest> Chunks { get; } = [];
 
