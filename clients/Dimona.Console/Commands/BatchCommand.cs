@@ -11,8 +11,8 @@ namespace Dimona.Console.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    public const int DefaultChunkSize = 500;
-    public const int MaxChunkSize = 1000;
+    private const int DefaultChunkSize = 500;
+    private const int MaxChunkSize = 1000;
 
     public static Command Create(CommandContext context, BatchProgress progress)
     {
