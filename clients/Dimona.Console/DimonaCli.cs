@@ -1,15 +1,21 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Dimona.Console.Commands;
+using Dimona.Console.Output;
 using Dimona.V1;
+using Spectre.Console;
 
 namespace Dimona.Console;
 
-/// <summary>The <c>dimona</c> command line: parses, runs one command, and answers with an exit code.</summary>
+/// <summary>
+/// The <c>dimona</c> command line: parses, runs one command, and answers with an exit code.
+/// Progress is drawn on <paramref name="progressConsole"/>, if any.
+/// </summary>
 internal sealed class DimonaCli(
     Func<Uri, DimonaService.DimonaServiceClient> connect,
     TextWriter output,
-    TextWriter error)
+    TextWriter error,
+    IAnsiConsole? progressConsole = null)
 {
     public RootCommand Build()
     {
@@ -20,6 +26,7 @@ internal sealed class DimonaCli(
         root.Subcommands.Add(IdentifyCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(GetCommand.Create(context));
+        root.Subcommands.Add(BatchCommand.Create(context, new BatchProgress(progressConsole)));
         return root;
     }
 

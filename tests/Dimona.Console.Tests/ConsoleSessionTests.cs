@@ -1,4 +1,5 @@
 using Dimona.Grpc.Tests.Integration;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Console.Tests;
 
@@ -89,5 +90,84 @@ public class ConsoleSessionTests
         Assert.Equal("", output);
         Assert.Contains("error: InvalidArgument", error, StringComparison.Ordinal);
         Assert.Contains("  worker.niss: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_ExampleCsv_AnswersEveryLineAndARerunGetsTheSameResultsWithoutStoringMore()
+    {
+        await using var server = new DimonaServerFactory();
+        var example = Path.Combine(AppContext.BaseDirectory, "examples", "batch.csv");
+        var firstResults = Path.Combine(Path.GetTempPath(), $"dimona-batch-{Guid.NewGuid():N}.csv");
+        var againResults = Path.Combine(Path.GetTempPath(), $"dimona-batch-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exitCode, output, error) = await RunAsync(server, $"batch {example} --results {firstResults} --chunk-size 3");
+            TestContext.Current.TestOutputHelper?.WriteLine($"$ dimona batch examples/batch.csv\n{output}");
+            var stored = await CountDeclarationsAsync(server);
+            var (againExitCode, againOutput, _) = await RunAsync(server, $"batch {example} --results {againResults}");
+
+            Assert.Equal(ExitCodes.Success, exitCode);
+            Assert.Equal("", error);
+            Assert.StartsWith(
+                """
+                Lines:                    10
+                Accepted:                 6
+                Accepted with warnings:   1
+                Refused:                  1
+                Pending:                  1
+                Errors:                   1      (rejected by the service: INVALID_ARGUMENT)
+                Invalid lines:            0
+
+                """,
+                output.ReplaceLineEndings("\n"),
+                StringComparison.Ordinal);
+            var results = File.ReadAllLines(firstResults);
+            Assert.Equal(11, results.Length);
+            Assert.Equal(
+                ["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED_WITH_WARNINGS", "REFUSED", "PENDING", "ERROR", "ACCEPTED"],
+                results.Skip(1).Select(line => line.Split(',')[3]));
+            Assert.Matches("^7,[0-9a-f-]{36},[0-9]{12},ACCEPTED_WITH_WARNINGS,90373-460,$", results[6]);
+            Assert.Matches("^8,[0-9a-f-]{36},[0-9]{12},REFUSED,00911-001,$", results[7]);
+            Assert.Matches("^10,[0-9a-f-]{36},,ERROR,,INVALID_ARGUMENT INVALID_REQUEST worker.niss$", results[9]);
+            Assert.StartsWith("11,6f1c2a8e-3b7d-4e59-9a10-2d4c8b7e5f31,", results[10], StringComparison.Ordinal);
+            Assert.Equal(9, stored);
+            Assert.Equal(ExitCodes.Success, againExitCode);
+            Assert.Equal(output.Replace(firstResults, againResults, StringComparison.Ordinal), againOutput);
+            Assert.Equal(results, File.ReadAllLines(againResults));
+            Assert.Equal(stored, await CountDeclarationsAsync(server));
+        }
+        finally
+        {
+            File.Delete(firstResults);
+            File.Delete(againResults);
+        }
+    }
+
+    [Fact]
+    public async Task Batch_ExampleNdjson_AnswersEveryLine()
+    {
+        await using var server = new DimonaServerFactory();
+        var example = Path.Combine(AppContext.BaseDirectory, "examples", "batch.ndjson");
+        var resultsPath = Path.Combine(Path.GetTempPath(), $"dimona-batch-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exitCode, _, error) = await RunAsync(server, $"batch {example} --results {resultsPath}");
+
+            Assert.Equal(ExitCodes.Success, exitCode);
+            Assert.Equal("", error);
+            Assert.Equal(
+                ["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED_WITH_WARNINGS", "REFUSED", "PENDING", "ERROR", "ACCEPTED"],
+                File.ReadAllLines(resultsPath).Skip(1).Select(line => line.Split(',')[3]));
+        }
+        finally
+        {
+            File.Delete(resultsPath);
+        }
+    }
+
+    private static async Task<int> CountDeclarationsAsync(DimonaServerFactory server)
+    {
+        await using var db = server.CreateDbContext();
+        return await db.Declarations.CountAsync(TestContext.Current.CancellationToken);
     }
 }

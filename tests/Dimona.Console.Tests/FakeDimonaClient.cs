@@ -18,6 +18,8 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public RpcException? Failure { get; set; }
 
+    public FakeBatchStream Batch { get; } = new();
+
     public DimonaService.DimonaServiceClient Connect(Uri address)
     {
         Address = address;
@@ -32,6 +34,9 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public override AsyncUnaryCall<GetDeclarationResponse> GetDeclarationAsync(GetDeclarationRequest request, CallOptions options) =>
         Answer(request, GetResponse);
+
+    public override AsyncDuplexStreamingCall<SubmitDeclarationBatchRequest, SubmitDeclarationBatchResponse> SubmitDeclarationBatch(CallOptions options) =>
+        new(Batch, Batch, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
 
     private AsyncUnaryCall<TResponse> Answer<TResponse>(Google.Protobuf.IMessage request, TResponse response)
     {

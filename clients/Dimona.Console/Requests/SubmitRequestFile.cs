@@ -24,21 +24,25 @@ internal static class SubmitRequestFile
     /// <summary>Parses the JSON strictly (an unknown field is an error) and fills an empty request_id with a new UUID.</summary>
     public static SubmitDeclarationRequest Parse(string json, string source)
     {
-        SubmitDeclarationRequest request;
-        try
-        {
-            request = JsonParser.Default.Parse<SubmitDeclarationRequest>(json);
-        }
-        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException)
-        {
-            throw new UsageException($"{source} is not a valid SubmitDeclarationRequest in proto3 JSON: {exception.Message}");
-        }
-
+        var request = ParseAsWritten(json, source);
         if (request.RequestId.Length == 0)
         {
             request.RequestId = SubmitRequestBuilder.NewRequestId();
         }
 
         return request;
+    }
+
+    /// <summary>Parses the JSON strictly (an unknown field is an error), leaving an empty request_id empty.</summary>
+    public static SubmitDeclarationRequest ParseAsWritten(string json, string source)
+    {
+        try
+        {
+            return JsonParser.Default.Parse<SubmitDeclarationRequest>(json);
+        }
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException)
+        {
+            throw new UsageException($"{source} is not a valid SubmitDeclarationRequest in proto3 JSON: {exception.Message}");
+        }
     }
 }

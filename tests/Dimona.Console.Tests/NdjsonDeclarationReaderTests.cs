@@ -1,0 +1,51 @@
+using Dimona.Console.Batch;
+using Dimona.V1;
+
+namespace Dimona.Console.Tests;
+
+public class NdjsonDeclarationReaderTests
+{
+    private const string Stg =
+        """{"employer":{"enterpriseNumber":"0403019261"},"worker":{"niss":"93051822361"},"dimonaIn":{"startDate":"2030-02-01","endDate":"2030-03-31","workerType":"WORKER_TYPE_STG"}}""";
+
+    private static List<BatchLine> Read(string ndjson) => [.. NdjsonDeclarationReader.Read(new StringReader(ndjson))];
+
+    [Fact]
+    public void Read_OneRequestPerLine_ParsesEachWithItsLineNumberAndSkipsBlankLines()
+    {
+        var lines = Read($"{Stg}\n\n{Stg.Replace("93051822361", "01041512387", StringComparison.Ordinal)}\n");
+
+        Assert.Equal([1, 3], lines.Select(line => line.Number));
+        Assert.Equal(WorkerType.Stg, lines[0].Request!.DimonaIn.WorkerType);
+        Assert.Equal("01041512387", lines[1].Request!.Worker.Niss);
+    }
+
+    [Fact]
+    public void Read_RequestIdGiven_IsKept()
+    {
+        var line = Assert.Single(Read(Stg.Replace("{\"employer\"", "{\"requestId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"employer\"", StringComparison.Ordinal)));
+
+        Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", line.Request!.RequestId);
+    }
+
+    [Fact]
+    public void Read_NoRequestId_DerivesItFromLineNumberAndText()
+    {
+        var lines = Read($"{Stg}\n{Stg}\n");
+
+        Assert.Equal(BatchRequestId.For(1, Stg), lines[0].Request!.RequestId);
+        Assert.Equal(BatchRequestId.For(2, Stg), lines[1].Request!.RequestId);
+    }
+
+    [Theory]
+    [InlineData("{\"employer\":")]
+    [InlineData("{\"employer\":{\"enterpriseNumber\":\"0403019261\"},\"nis\":\"93051822361\"}")]
+    public void Read_LineThatIsNotARequest_IsInvalidAndTheNextLinesAreStillRead(string bad)
+    {
+        var lines = Read($"{bad}\n{Stg}\n");
+
+        Assert.Null(lines[0].Request);
+        Assert.StartsWith("the line is not a valid SubmitDeclarationRequest in proto3 JSON", lines[0].Problem, StringComparison.Ordinal);
+        Assert.NotNull(lines[1].Request);
+    }
+}
