@@ -74,6 +74,10 @@ internal sealed class Options
             {
                 throw new UsageException(null);
             }
+            if (!name.StartsWith("--", StringComparison.Ordinal) || !Usage.Contains($"  {name} ", StringComparison.Ordinal))
+            {
+                throw new UsageException($"Unknown option {name}.");
+            }
             if (i + 1 >= args.Length)
             {
                 throw new UsageException($"{name} needs a value.");

@@ -61,7 +61,8 @@ var results = new Results();
 using var self = Process.GetCurrentProcess();
 
 Console.WriteLine($"Dimona.Grpc benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-Console.WriteLine($"machine: {Report.Machine(work)}");
+var loadBefore = Report.Load();
+Console.WriteLine($"machine: {Report.Machine(work)}; load average {loadBefore} (1/5/15 min)");
 Console.WriteLine($"server:  {(dll is not null ? Report.ServerBuild(dll) : options.Address ?? "none (no service step)")}");
 Console.WriteLine($"steps:   {string.Join(',', Options.AllSteps.Where(options.Runs))}; declarations: STG {workload.StartDate:yyyy-MM-dd}..{workload.EndDate:yyyy-MM-dd} "
     + $"(3 in 4) and open-ended OTH (1 in 4) for employer {Workload.EnterpriseNumber}, a worker of its own each");
@@ -97,7 +98,7 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine($"Machine: {Report.Machine(work)}.");
+Console.WriteLine($"Machine: {Report.Machine(work)}; load average {loadBefore} before the run, {Report.Load()} after (1/5/15 min).");
 Console.WriteLine($"Server: {(dll is not null ? Report.ServerBuild(dll) : options.Address)}.");
 Console.WriteLine();
 Console.Write(Report.Table(results));

@@ -45,6 +45,9 @@ internal static class Report
             + $"databases on {FileSystem(databaseDirectory)}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: other work on a shared machine shows here.</summary>
+    public static string Load() => string.Join(' ', (Read("/proc/loadavg") ?? "? ? ?").Split(' ').Take(3));
+
     /// <summary>The dll's informational version (carries the git commit it was built from) and build time.</summary>
     public static string ServerBuild(string dll)
     {
