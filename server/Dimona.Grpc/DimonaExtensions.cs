@@ -11,20 +11,36 @@ public static class DimonaExtensions
     /// <summary>The SQLite file, relative to the content root; configuration key Dimona:DatabasePath (env Dimona__DatabasePath).</summary>
     public const string DatabasePathKey = "Dimona:DatabasePath";
 
+    /// <summary>The largest request message, a batch message included: 4 MiB, gRPC's usual limit, stated here to be documented.</summary>
+    public const int MaxRequestBytes = 4 * 1024 * 1024;
+
     public static WebApplicationBuilder AddDimona(this WebApplicationBuilder builder)
     {
-        var path = builder.Configuration[DatabasePathKey] ?? Path.Combine("data", "dimona.db");
-        path = Path.GetFullPath(path, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = Path.GetFullPath(builder.Configuration[DatabasePathKey] ?? Path.Combine("data", "dimona.db"), builder.Environment.ContentRootPath);
 
+        builder.Services.AddSingleton(new DatabaseFile(path));
         builder.Services.AddDbContextFactory<DimonaDbContext>(options => options.UseDimonaSqlite(path));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DimonaStore>();
+        builder.Services.AddSingleton<IDeclarationStore>(_ => new SqliteDeclarationStore(path));
+        builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddSingleton<DeclarationWriter>();
+        builder.Services.AddSingleton<Submissions>();
 
-        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<EdgeInterceptor>();
+            options.MaxReceiveMessageSize = MaxRequestBytes;
+        });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddDbContextCheck<DimonaDbContext>("database");
+        builder.Services.AddGrpcHealthChecks()
+            .AddDbContextCheck<DimonaDbContext>("database")
+            .AddCheck<StorageHealth>("storage");
+        // gRPC logs every error status a handler raises, with the stack of an unparsable request, at Information:
+        // expected client errors are answered with their status and, where worth it, one line of our own.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
+        // Streams stop reading at once on shutdown; this bounds the wait for anything else still open.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
         return builder;
     }
 
@@ -34,12 +50,26 @@ public static class DimonaExtensions
         .UseAsyncSeeding((db, _, ct) => DemoEmployers.SeedAsync(db, ct))
         .UseSeeding((db, _) => DemoEmployers.SeedAsync(db, CancellationToken.None).GetAwaiter().GetResult());
 
-    /// <summary>Creates or migrates the schema and seeds the demo employers on first start.</summary>
-    public static async Task MigrateDimonaDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Creates or migrates the schema (seeding the demo employers on first start). When the database cannot be used,
+    /// writes one line naming the file and what is wrong to standard error and returns false.
+    /// </summary>
+    public static async Task<bool> PrepareDimonaDatabaseAsync(this WebApplication app)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        var path = app.Services.GetRequiredService<DatabaseFile>().Path;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var factory = app.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.MigrateAsync();
+            return true;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"dimona: cannot use the database {path}: {e.Message}");
+            return false;
+        }
     }
 
     public static WebApplication MapDimona(this WebApplication app)
@@ -50,3 +80,6 @@ public static class DimonaExtensions
         return app;
     }
 }
+
+/// <summary>The SQLite file the service uses, as a full path.</summary>
+public sealed record DatabaseFile(string Path);

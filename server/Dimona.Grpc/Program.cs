@@ -4,8 +4,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDimona();
 
 var app = builder.Build();
-await app.MigrateDimonaDatabaseAsync();
+if (!await app.PrepareDimonaDatabaseAsync())
+{
+    return 1;
+}
 app.MapDimona();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

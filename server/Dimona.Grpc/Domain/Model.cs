@@ -90,6 +90,12 @@ public sealed record DimonaIn(
 /// <summary>A well-formed declaration as received.</summary>
 public sealed record DeclarationRequest(Guid RequestId, EmployerId Employer, Worker Worker, string Reference, DimonaIn In);
 
+/// <summary>
+/// A well-formed declaration after the stateless checks, on its way to the writer: when it was received, the
+/// anomalies it raises by itself, and the request in the contract's JSON form, stored as received.
+/// </summary>
+public sealed record CheckedDeclaration(DeclarationRequest Request, DateTimeOffset ReceiveTime, IReadOnlyList<Anomaly> Anomalies, string ReceivedJson);
+
 public enum Severity
 {
     Blocking,

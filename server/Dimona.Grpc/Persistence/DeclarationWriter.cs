@@ -1,112 +1,216 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Domain.Rules;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc.Persistence;
 
 /// <summary>
-/// The one writer. Declarations are checked and stored one at a time, so the stateful checks (existing periods,
-/// request ids, numbers already taken) see every earlier commit; a caller is answered only after its commit.
+/// The one writer. Callers queue checked declarations; a background loop drains the bounded queue, decides each
+/// declaration against the database (which, inside the transaction, already holds what earlier declarations of the
+/// same transaction added), commits many declarations in one transaction, and only then answers each caller.
+/// Unary calls and batch messages share it. A caller that gives up never aborts a transaction: its declarations
+/// are still decided and committed, and a retry with the same request id returns them.
 /// </summary>
-public sealed class DeclarationWriter(IDbContextFactory<DimonaDbContext> dbFactory, TimeProvider time, ILogger<DeclarationWriter> logger)
+public sealed class DeclarationWriter : IAsyncDisposable
 {
-    private readonly SemaphoreSlim turn = new(1, 1);
+    /// <summary>How many jobs (a unary call, or one batch message of up to 1000 declarations) the queue holds.</summary>
+    public const int QueueCapacity = 128;
+
+    /// <summary>How many declarations one transaction takes at most.</summary>
+    public const int MaxDeclarationsPerCommit = 4096;
+
+    private readonly Channel<Job> queue = Channel.CreateBounded<Job>(new BoundedChannelOptions(QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly IDeclarationStore store;
+    private readonly StorageHealth health;
+    private readonly ILogger<DeclarationWriter> logger;
+    private readonly Task loop;
+
+    public DeclarationWriter(IDeclarationStore store, StorageHealth health, ILogger<DeclarationWriter> logger)
+    {
+        this.store = store;
+        this.health = health;
+        this.logger = logger;
+        loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
     /// <summary>
-    /// Stores a declaration and returns it with its result. A request id the employer already used returns the
-    /// first declaration when the content is the same, and throws <see cref="RequestIdReusedException"/> otherwise.
+    /// Queues the declarations as one job and answers once they are committed, in the same order: each a stored
+    /// declaration (new, or the first one for a retried request id) or the failure that kept it out.
     /// </summary>
-    public async Task<Declaration> SubmitAsync(DeclarationRequest request, string receivedJson, CancellationToken ct)
+    /// <param name="maxWait">How long to wait for room in a full queue before every item fails with WRITER_BUSY; null waits as long as the caller does.</param>
+    public async Task<Outcome<Declaration>[]> WriteAsync(IReadOnlyList<CheckedDeclaration> items, TimeSpan? maxWait, CancellationToken ct)
     {
-        await turn.WaitAsync(ct);
+        var job = new Job(items);
+        if (!queue.Writer.TryWrite(job))
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (maxWait is { } limit)
+            {
+                wait.CancelAfter(limit);
+            }
+            try
+            {
+                await queue.Writer.WriteAsync(job, wait.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && maxWait is { } limit2)
+            {
+                return [.. items.Select(_ => (Outcome<Declaration>)Failure.WriterBusy(limit2))];
+            }
+        }
+        return await job.Answer.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Stops taking work, commits what is queued, and waits for the loop to end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task Run()
+    {
+        var jobs = new List<Job>();
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            var count = 0;
+            while (count < MaxDeclarationsPerCommit && queue.Reader.TryRead(out var job))
+            {
+                jobs.Add(job);
+                count += job.Items.Count;
+            }
+            Commit(jobs, count);
+            jobs.Clear();
+        }
+    }
+
+    private void Commit(List<Job> jobs, int count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var answers = jobs.Select(j => new Outcome<Declaration>[j.Items.Count]).ToArray();
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // BEGIN IMMEDIATE on SQLite: what is read below cannot change before the commit, even from another process.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var employer = await DimonaStore.FindEmployerRowAsync(db, request.Employer, ct)
-                ?? throw NotFoundException.Employer(request.Employer);
-
-            var requestId = request.RequestId.ToString();
-            var earlier = await db.Declarations.AsNoTracking()
-                .SingleOrDefaultAsync(d => d.EmployerId == employer.Id && d.RequestId == requestId, ct);
-            if (earlier is not null)
+            using (var transaction = store.Begin())
             {
-                return earlier.ReceivedJson == receivedJson
-                    ? earlier.ToDomain()
-                    : throw new RequestIdReusedException("This request_id was already used by this employer for a different declaration.");
-            }
-
-            var niss = request.Worker.Niss?.Value;
-            var periods = niss is null
-                ? []
-                : await db.Periods.AsNoTracking().Where(p => p.EmployerId == employer.Id && p.WorkerNiss == niss).ToListAsync(ct);
-
-            var receiveTime = time.GetUtcNow();
-            var check = new InCheck(request.In, request.Worker, employer.ToDomain(), [.. periods.Select(p => p.ToDomain())], BelgianTime.ToBrussels(receiveTime));
-            var anomalies = DimonaInRules.Check(check);
-            var status = DeclarationResult.StatusOf(anomalies, workerIdentified: niss is not null);
-
-            var number = await UnusedNumberAsync(db, ct);
-            var createsPeriod = DeclarationResult.AppliesChange(status);
-            db.Declarations.Add(new DeclarationRow
-            {
-                DeclarationNumber = number.Value,
-                RequestId = requestId,
-                EmployerId = employer.Id,
-                Kind = "IN",
-                Status = status.ToString(),
-                ReceiveTime = receiveTime,
-                WorkerNiss = niss,
-                PeriodId = createsPeriod ? number.Value : null,
-                ReceivedJson = receivedJson,
-                AnomaliesJson = RowMapping.AnomaliesToJson(anomalies),
-            });
-            if (createsPeriod)
-            {
-                db.Periods.Add(new PeriodRow
+                var employers = new Dictionary<EmployerId, Employer?>();
+                for (var j = 0; j < jobs.Count; j++)
                 {
-                    PeriodId = number.Value,
-                    EmployerId = employer.Id,
-                    WorkerNiss = niss!,
-                    JointCommittee = request.In.JointCommittee,
-                    WorkerType = request.In.WorkerType.ToString(),
-                    StartDate = request.In.StartDate,
-                    EndDate = request.In.EndDate,
-                    StartHour = request.In.StartHour,
-                    EndHour = request.In.EndHour,
-                    PlannedHours = request.In.PlannedHours,
-                });
+                    for (var i = 0; i < jobs[j].Items.Count; i++)
+                    {
+                        try
+                        {
+                            answers[j][i] = Decide(transaction, employers, jobs[j].Items[i]);
+                        }
+                        catch (Exception e) when (!IsStorageFailure(e))
+                        {
+                            logger.LogError(e, "A declaration failed to be decided and was answered INTERNAL");
+                            answers[j][i] = Failure.Internal();
+                        }
+                    }
+                }
+                transaction.Commit();
             }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            // Numbers, status and codes only: never the worker's NISS or name.
-            logger.LogInformation("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
-                number.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
-            return new Declaration(number, status, anomalies, createsPeriod ? number : null, receiveTime, receivedJson);
+            health.WriteSucceeded();
         }
-        finally
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            turn.Release();
+            health.WriteFailed();
+            logger.LogWarning("Storage failure: {Count} declarations not stored, answered UNAVAILABLE. {Error}", count, StorageError(e));
+            Fill(answers, Failure.StorageUnavailable());
         }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The writer failed: {Count} declarations not stored, answered INTERNAL", count);
+            Fill(answers, Failure.Internal());
+        }
+        for (var j = 0; j < jobs.Count; j++)
+        {
+            jobs[j].Answer.TrySetResult(answers[j]);
+        }
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Committed {Count} declarations in {Jobs} jobs in {Milliseconds:F1} ms", count, jobs.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The stateful decision on one declaration: employer, retry, existing periods, result, number.</summary>
+    private Outcome<Declaration> Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers, CheckedDeclaration item)
+    {
+        var request = item.Request;
+        if (!employers.TryGetValue(request.Employer, out var employer))
+        {
+            employer = employers[request.Employer] = transaction.FindEmployer(request.Employer);
+        }
+        if (employer is null)
+        {
+            return Failure.EmployerNotFound(request.Employer);
+        }
+        if (transaction.FindByRequestId(employer.Id, request.RequestId) is { } earlier)
+        {
+            return earlier.ReceivedJson == item.ReceivedJson ? earlier : Failure.RequestIdReused();
+        }
+
+        var niss = request.Worker.Niss;
+        var periods = niss is null ? [] : transaction.PeriodsOf(employer.Id, niss);
+        IReadOnlyList<Anomaly> anomalies = [.. DimonaInRules.Check(new InFacts(request.In, employer, periods)), .. item.Anomalies];
+        var status = DeclarationResult.StatusOf(anomalies, workerIdentified: niss is not null);
+        var number = UnusedNumber(transaction);
+        var declaration = new Declaration(number, status, anomalies, DeclarationResult.AppliesChange(status) ? number : null, item.ReceiveTime, item.ReceivedJson);
+        transaction.Add(declaration, employer.Id, item);
+        // Numbers, status and codes only: never the worker's NISS or name.
+        logger.LogDebug("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
+            number.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
+        return declaration;
     }
 
     /// <summary>
     /// A random declaration number not yet taken: numbers reveal nothing of how many declarations exist and cannot
     /// be enumerated to reach other employers' declarations.
     /// </summary>
-    private static async Task<DimonaNumber> UnusedNumberAsync(DimonaDbContext db, CancellationToken ct)
+    private static DimonaNumber UnusedNumber(IStoreTransaction transaction)
     {
+        const ulong span = DimonaNumber.LastBase - DimonaNumber.FirstBase + 1;
+        Span<byte> random = stackalloc byte[8];
         while (true)
         {
-            const ulong span = DimonaNumber.LastBase - DimonaNumber.FirstBase + 1;
-            var number = DimonaNumber.FromBase(DimonaNumber.FirstBase + (long)(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) % span));
-            if (!await db.Declarations.AnyAsync(d => d.DeclarationNumber == number.Value, ct))
+            RandomNumberGenerator.Fill(random);
+            var number = DimonaNumber.FromBase(DimonaNumber.FirstBase + (long)(BitConverter.ToUInt64(random) % span));
+            if (!transaction.IsNumberTaken(number))
             {
                 return number;
             }
         }
+    }
+
+    private static bool IsStorageFailure(Exception e) => e is DbException or IOException;
+
+    private static void Fill(Outcome<Declaration>[][] answers, Failure failure)
+    {
+        foreach (var answer in answers)
+        {
+            Array.Fill(answer, failure);
+        }
+    }
+
+    /// <summary>The storage error in one line: SQLite's own message names the problem, never a value.</summary>
+    private static string StorageError(Exception e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => $"SQLite error {s.SqliteExtendedErrorCode}: {s.Message}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    private sealed class Job(IReadOnlyList<CheckedDeclaration> items)
+    {
+        public IReadOnlyList<CheckedDeclaration> Items { get; } = items;
+
+        public TaskCompletionSource<Outcome<Declaration>[]> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dimona.Grpc.Persistence;
@@ -11,17 +12,24 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
+    // EF Core checks whether the database exists on a read-only connection; switching an empty file to WAL there
+    // would fail with "attempt to write a readonly database", although SQLite takes an empty file as a new database.
+    private const string ReadOnlySql = "PRAGMA busy_timeout=5000;";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = SqlFor(connection);
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = SqlFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string SqlFor(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlySql : Sql;
 }

@@ -41,9 +41,15 @@ internal static class ContractMapping
         },
     };
 
-    public static V1.Declaration ToContract(this Declaration d)
+    /// <summary>A stored declaration as the contract shows it, with the request read back from its stored JSON.</summary>
+    public static V1.Declaration ToContract(this Declaration d) => d.ToContract(Parser.Parse<V1.SubmitDeclarationRequest>(d.ReceivedJson));
+
+    /// <summary>
+    /// A declaration as the contract shows it, with <paramref name="received"/>, the request it was stored from (or
+    /// one with the same content, such as a retry), as the request part.
+    /// </summary>
+    public static V1.Declaration ToContract(this Declaration d, V1.SubmitDeclarationRequest received)
     {
-        var received = Parser.Parse<V1.SubmitDeclarationRequest>(d.ReceivedJson);
         var declaration = new V1.Declaration
         {
             DeclarationNumber = d.DeclarationNumber.Value,
@@ -57,9 +63,9 @@ internal static class ContractMapping
             },
             PeriodId = d.PeriodId?.Value ?? "",
             ReceiveTime = Timestamp.FromDateTimeOffset(d.ReceiveTime),
-            RequestId = received.RequestId,
-            Employer = received.Employer,
-            Worker = received.Worker,
+            RequestId = Guid.Parse(received.RequestId).ToString(),
+            Employer = received.Employer?.Clone(),
+            Worker = received.Worker?.Clone(),
             Reference = received.Reference,
         };
         declaration.Anomalies.AddRange(d.Anomalies.Select(a => new V1.Anomaly
@@ -71,7 +77,7 @@ internal static class ContractMapping
         }));
         if (received.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
         {
-            declaration.DimonaIn = received.DimonaIn;
+            declaration.DimonaIn = received.DimonaIn.Clone();
         }
         return declaration;
     }

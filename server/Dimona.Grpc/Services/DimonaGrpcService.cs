@@ -1,39 +1,139 @@
+using System.Threading.Channels;
 using Dimona.Grpc.Domain;
-using Dimona.Grpc.Domain.Rules;
 using Dimona.Grpc.Persistence;
 using Grpc.Core;
 using V1 = Dimona.V1;
 
 namespace Dimona.Grpc.Services;
 
-/// <summary>The gRPC adapter: checks the request, calls the store or the writer, maps the answer.</summary>
-public sealed class DimonaGrpcService(DimonaStore store, DeclarationWriter writer, TimeProvider time) : V1.DimonaService.DimonaServiceBase
+/// <summary>
+/// The gRPC adapter: hands requests to the store or the submission path and maps outcomes back, a failure to an
+/// <see cref="RpcException"/> on unary calls and to the item's slot in a batch. Bound through
+/// <see cref="TolerantParsing"/>, so that an unparsable request reaches it as a placeholder instead of failing in gRPC.
+/// </summary>
+[BindServiceMethod(typeof(DimonaGrpcService), nameof(BindService))]
+public sealed class DimonaGrpcService(
+    DimonaStore store, Submissions submissions, IHostApplicationLifetime lifetime, ILogger<DimonaGrpcService> logger)
+    : V1.DimonaService.DimonaServiceBase
 {
+    /// <summary>Items one batch message may carry.</summary>
+    public const int MaxItemsPerMessage = 1000;
+
+    /// <summary>Batch messages read but not yet answered, at most; past it the server stops reading.</summary>
+    public const int MaxMessagesInFlight = 8;
+
+    public static void BindService(ServiceBinderBase binder, V1.DimonaService.DimonaServiceBase service) =>
+        V1.DimonaService.BindService(new TolerantParsing.Binder(binder), service);
+
     public override async Task<V1.IdentifyEmployerResponse> IdentifyEmployer(V1.IdentifyEmployerRequest request, ServerCallContext context)
     {
-        var v = new Violations();
-        var id = RequestCheck.Employer(request.Employer, "employer", v);
-        v.ThrowIfAny();
-        var employer = await store.FindEmployerAsync(id, context.CancellationToken)
-            ?? throw NotFoundException.Employer(id);
+        var id = Value(RequestCheck.Identify(request));
+        var employer = await store.FindEmployerAsync(id, context.CancellationToken) ?? throw Failure.EmployerNotFound(id).ToRpcException();
         return new V1.IdentifyEmployerResponse { Employer = employer.ToContract() };
     }
 
     public override async Task<V1.SubmitDeclarationResponse> SubmitDeclaration(V1.SubmitDeclarationRequest request, ServerCallContext context)
     {
-        var today = DateOnly.FromDateTime(BelgianTime.ToBrussels(time.GetUtcNow()));
-        var checkedRequest = RequestCheck.Submit(request, today);
-        var declaration = await writer.SubmitAsync(checkedRequest, ContractMapping.ToReceivedJson(request, checkedRequest.RequestId), context.CancellationToken);
-        return new V1.SubmitDeclarationResponse { Declaration = declaration.ToContract() };
+        var declaration = Value(await submissions.SubmitAsync(request, context.CancellationToken));
+        return new V1.SubmitDeclarationResponse { Declaration = declaration.ToContract(request) };
     }
 
     public override async Task<V1.GetDeclarationResponse> GetDeclaration(V1.GetDeclarationRequest request, ServerCallContext context)
     {
-        var v = new Violations();
-        var number = RequestCheck.Number(request.DeclarationNumber, "declaration_number", v);
-        v.ThrowIfAny();
+        var number = Value(RequestCheck.DeclarationNumber(request.DeclarationNumber));
         var declaration = await store.FindDeclarationAsync(number, context.CancellationToken)
-            ?? throw NotFoundException.Declaration(number);
+            ?? throw Failure.DeclarationNotFound(number).ToRpcException();
         return new V1.GetDeclarationResponse { Declaration = declaration.ToContract() };
     }
+
+    /// <summary>
+    /// Reads request messages while earlier ones are being committed, at most <see cref="MaxMessagesInFlight"/> ahead
+    /// of the responses written, and answers each in order once its declarations are on disk.
+    /// </summary>
+    public override async Task SubmitDeclarationBatch(
+        IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> requestStream,
+        IServerStreamWriter<V1.SubmitDeclarationBatchResponse> responseStream,
+        ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        using var slots = new SemaphoreSlim(MaxMessagesInFlight);
+        var pending = Channel.CreateUnbounded<Task<V1.SubmitDeclarationBatchResponse>>(new() { SingleReader = true, SingleWriter = true });
+        Exception? writeFailure = null;
+        var answering = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var response in pending.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    await responseStream.WriteAsync(await response, ct);
+                    slots.Release();
+                }
+            }
+            catch (Exception e)
+            {
+                writeFailure = e;
+                await reading.CancelAsync();
+            }
+        }, CancellationToken.None);
+
+        Failure? end = null;
+        try
+        {
+            while (end is null)
+            {
+                await slots.WaitAsync(reading.Token);
+                if (!await requestStream.MoveNext(reading.Token))
+                {
+                    break;
+                }
+                var message = requestStream.Current;
+                end = TolerantParsing.WhyUnparsable(message) is { } reason ? TolerantParsing.Refuse(logger, context.Method, reason)
+                    : message.Items.Count > MaxItemsPerMessage ? Failure.BatchTooLarge(message.Items.Count, MaxItemsPerMessage)
+                    : null;
+                if (end is null)
+                {
+                    pending.Writer.TryWrite(AnswerAsync(message.Items, ct));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (writeFailure is not null)
+        {
+            // The response stream failed (the client went away): its exception is rethrown below.
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            end = Failure.ShuttingDown();
+        }
+        finally
+        {
+            pending.Writer.TryComplete();
+            await answering;
+        }
+        if (writeFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(writeFailure);
+        }
+        if (end is not null)
+        {
+            throw end.ToRpcException();
+        }
+    }
+
+    private async Task<V1.SubmitDeclarationBatchResponse> AnswerAsync(IReadOnlyList<V1.SubmitDeclarationRequest> items, CancellationToken ct)
+    {
+        var outcomes = await submissions.SubmitAsync(items, ct);
+        var response = new V1.SubmitDeclarationBatchResponse();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            response.Results.Add(outcomes[i].Failure is { } failure
+                ? new V1.BatchItemResult { Error = failure.ToStatus() }
+                : new V1.BatchItemResult { Declaration = outcomes[i].Value!.ToContract(items[i]) });
+        }
+        return response;
+    }
+
+    private static T Value<T>(Outcome<T> outcome)
+        where T : class =>
+        outcome.Failure is { } failure ? throw failure.ToRpcException() : outcome.Value!;
 }

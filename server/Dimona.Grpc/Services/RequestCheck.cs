@@ -7,13 +7,13 @@ using V1 = Dimona.V1;
 namespace Dimona.Grpc.Services;
 
 /// <summary>
-/// Turns contract messages into well-formed domain values, or throws one INVALID_ARGUMENT naming every bad
+/// Turns contract messages into well-formed domain values, or one INVALID_REQUEST failure naming every bad
 /// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
 /// values, strings over their length). Business rules are not checked here.
 /// </summary>
 internal static class RequestCheck
 {
-    public static EmployerId Employer(V1.EmployerId? employer, string field, Violations v)
+    private static EmployerId Employer(V1.EmployerId? employer, string field, Violations v)
     {
         switch (employer?.NumberCase ?? V1.EmployerId.NumberOneofCase.None)
         {
@@ -34,12 +34,23 @@ internal static class RequestCheck
         }
     }
 
-    public static DimonaNumber Number(string text, string field, Violations v) =>
-        DimonaNumber.TryParse(text, out var number, out var error) ? number : Bad<DimonaNumber>(v, field, $"Declaration number {error}.");
+    public static Outcome<EmployerId> Identify(V1.IdentifyEmployerRequest request)
+    {
+        var v = new Violations();
+        var id = Employer(request.Employer, "employer", v);
+        return v.ToFailure() is { } failure ? failure : id;
+    }
+
+    public static Outcome<DimonaNumber> DeclarationNumber(string text)
+    {
+        var v = new Violations();
+        var number = DimonaNumber.TryParse(text, out var n, out var error) ? n : Bad<DimonaNumber>(v, "declaration_number", $"Declaration number {error}.");
+        return v.ToFailure() is { } failure ? failure : number;
+    }
 
     /// <param name="request">The request as received.</param>
     /// <param name="today">The Belgian civil date, for birth dates that may not lie in the future.</param>
-    public static DeclarationRequest Submit(V1.SubmitDeclarationRequest request, DateOnly today)
+    public static Outcome<DeclarationRequest> Submit(V1.SubmitDeclarationRequest request, DateOnly today)
     {
         var v = new Violations();
         var requestId = RequestId(request.RequestId, v);
@@ -48,20 +59,14 @@ internal static class RequestCheck
         {
             v.Add("reference", "The reference is at most 20 characters.");
         }
-        DeclarationRequest? result = null;
-        if (request.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
-        {
-            var worker = Worker(request.Worker, today, v);
-            var dimonaIn = In(request.DimonaIn, v);
-            v.ThrowIfAny();
-            result = new DeclarationRequest(requestId, employer, worker!, request.Reference, dimonaIn!);
-        }
-        else
+        if (request.ContentCase != V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
         {
             v.Add("dimona_in", "A declaration is required: set dimona_in (the only kind so far).");
+            return v.ToFailure()!;
         }
-        v.ThrowIfAny();
-        return result!;
+        var worker = Worker(request.Worker, today, v);
+        var dimonaIn = In(request.DimonaIn, v);
+        return v.ToFailure() is { } failure ? failure : new DeclarationRequest(requestId, employer, worker!, request.Reference, dimonaIn!);
     }
 
     private static Guid RequestId(string text, Violations v)

@@ -1,47 +1,16 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
-using Grpc.Core;
+using Dimona.Grpc.Domain;
 
 namespace Dimona.Grpc.Services;
 
-/// <summary>
-/// Collects every bad field of a request and throws one INVALID_ARGUMENT carrying a google.rpc.BadRequest
-/// (one violation per field) and a google.rpc.ErrorInfo with reason INVALID_REQUEST.
-/// </summary>
+/// <summary>Collects every bad field of a request, to answer them all in one INVALID_ARGUMENT.</summary>
 internal sealed class Violations
 {
-    public const string Domain = "dimona.v1";
-    private readonly BadRequest badRequest = new();
+    private readonly List<FieldError> fields = [];
 
-    public bool HasAny => badRequest.FieldViolations.Count > 0;
+    public bool HasAny => fields.Count > 0;
 
-    public void Add(string field, string description) =>
-        badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+    public void Add(string field, string description) => fields.Add(new FieldError(field, description));
 
-    public void ThrowIfAny()
-    {
-        if (!HasAny)
-        {
-            return;
-        }
-        var fields = string.Join(", ", badRequest.FieldViolations.Select(v => v.Field));
-        throw new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"Invalid request: {fields}.",
-            Details =
-            {
-                Any.Pack(badRequest),
-                Any.Pack(new ErrorInfo { Reason = "INVALID_REQUEST", Domain = Domain }),
-            },
-        }.ToRpcException();
-    }
-
-    /// <summary>An error with an ErrorInfo reason and no field details, for NOT_FOUND and ALREADY_EXISTS.</summary>
-    public static RpcException Error(Code code, string reason, string message) => new Google.Rpc.Status
-    {
-        Code = (int)code,
-        Message = message,
-        Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
-    }.ToRpcException();
+    /// <summary>The INVALID_REQUEST failure listing every bad field, or null when the request is well formed.</summary>
+    public Failure? ToFailure() => HasAny ? Failure.InvalidRequest([.. fields]) : null;
 }

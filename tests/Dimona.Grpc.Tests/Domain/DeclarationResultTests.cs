@@ -40,12 +40,12 @@ public class DeclarationResultTests
     [Fact]
     public void StatusOf_LateButOtherwiseValidIn_AcceptedWithWarnings() =>
         Assert.Equal(DeclarationStatus.AcceptedWithWarnings,
-            DeclarationResult.StatusOf(DimonaInRules.Check(Declaring(Ordinary with { StartDate = Date("2026-11-20") })), workerIdentified: true));
+            DeclarationResult.StatusOf(CheckAll(Declaring(Ordinary with { StartDate = Date("2026-11-20") })), workerIdentified: true));
 
     [Fact]
     public void StatusOf_StgFromProvisionalEmployer_Refused() =>
         Assert.Equal(DeclarationStatus.Refused,
-            DeclarationResult.StatusOf(DimonaInRules.Check(Declaring(Intern) with { Employer = ProvisionalEmployer }), workerIdentified: true));
+            DeclarationResult.StatusOf(CheckAll(Declaring(Intern) with { Employer = ProvisionalEmployer }), workerIdentified: true));
 
     [Theory]
     [InlineData(DeclarationStatus.Accepted, true)]

@@ -351,7 +351,7 @@ public class DimonaInRulesTests
 
     [Fact]
     public void Check_EmptyBlockOnAnOrdinaryWorker_ReportsOnlyThatTheBlockIsForbidden() =>
-        Assert.Equal(["90594-005"], DimonaInRules.Check(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
+        Assert.Equal(["90594-005"], CheckAll(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
             .Select(a => a.Code));
 
     [Fact]
@@ -546,7 +546,7 @@ public class DimonaInRulesTests
     [Fact]
     public void Check_IdenticalPeriod_ReportsDuplicateNotOverlap()
     {
-        var codes = DimonaInRules.Check(Declaring(Student, PeriodLike(Student))).Select(a => a.Code).ToList();
+        var codes = CheckAll(Declaring(Student, PeriodLike(Student))).Select(a => a.Code).ToList();
 
         Assert.Contains("90373-333", codes);
         Assert.DoesNotContain("90373-334", codes);
@@ -575,20 +575,20 @@ public class DimonaInRulesTests
 
     [Fact]
     public void Check_WellFormedOrdinaryWorker_NoAnomaly() =>
-        Assert.Empty(DimonaInRules.Check(Declaring(Ordinary)));
+        Assert.Empty(CheckAll(Declaring(Ordinary)));
 
     [Fact]
     public void Check_WellFormedStudent_NoAnomaly() =>
-        Assert.Empty(DimonaInRules.Check(Declaring(Student)));
+        Assert.Empty(CheckAll(Declaring(Student)));
 
     [Fact]
     public void Check_CompleteStgFromDefinitiveEmployer_NoAnomaly() =>
-        Assert.Empty(DimonaInRules.Check(Declaring(Intern)));
+        Assert.Empty(CheckAll(Declaring(Intern)));
 
     [Fact]
     public void Check_StgFromProvisionalOnlyEmployer_Contains90256_151()
     {
-        var anomalies = DimonaInRules.Check(Declaring(Intern) with { Employer = ProvisionalEmployer });
+        var anomalies = CheckAll(Declaring(Intern) with { Employer = ProvisionalEmployer });
 
         var anomaly = Assert.Single(anomalies);
         Assert.Equal(("90256-151", Severity.Blocking, Field.Employer), (anomaly.Code, anomaly.Severity, anomaly.Field));
@@ -599,7 +599,7 @@ public class DimonaInRulesTests
     {
         var check = Declaring(Student with { EndDate = null, PlannedHours = null, StartDate = Date("2026-11-20") }) with { Employer = InactiveEmployer };
 
-        var codes = DimonaInRules.Check(check).Select(a => a.Code);
+        var codes = CheckAll(check).Select(a => a.Code);
 
         Assert.Equal(["90373-343", "00911-001", "01135-001", "90373-460"], codes);
     }
@@ -607,19 +607,21 @@ public class DimonaInRulesTests
     [Fact]
     public void Check_LateButOtherwiseValid_OnlyTheWarning()
     {
-        var anomaly = Assert.Single(DimonaInRules.Check(Declaring(Ordinary with { StartDate = Date("2026-11-20") })));
+        var anomaly = Assert.Single(CheckAll(Declaring(Ordinary with { StartDate = Date("2026-11-20") })));
 
         Assert.Equal(("90373-460", Severity.Warning), (anomaly.Code, anomaly.Severity));
     }
 
     [Fact]
-    public void All_EveryPublicRuleMethod_IsListedOnce()
-    {
-        var ruleMethods = typeof(DimonaInRules).GetMethods()
-            .Where(m => m.IsStatic && m.ReturnType == typeof(Anomaly) && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(InCheck))
-            .Select(m => m.Name)
-            .Order();
+    public void Stateless_EveryPublicRuleOnInCheck_IsListedOnce() =>
+        Assert.Equal(RuleMethods(typeof(InCheck)), DimonaInRules.Stateless.Select(rule => rule.Method.Name).Order());
 
-        Assert.Equal(ruleMethods, DimonaInRules.All.Select(rule => rule.Method.Name).Order());
-    }
+    [Fact]
+    public void Stateful_EveryPublicRuleOnInFacts_IsListedOnce() =>
+        Assert.Equal(RuleMethods(typeof(InFacts)), DimonaInRules.Stateful.Select(rule => rule.Method.Name).Order());
+
+    private static IEnumerable<string> RuleMethods(Type parameter) => typeof(DimonaInRules).GetMethods()
+        .Where(m => m.IsStatic && m.ReturnType == typeof(Anomaly) && m.GetParameters() is [{ ParameterType: var p }] && p == parameter)
+        .Select(m => m.Name)
+        .Order();
 }

@@ -7,15 +7,15 @@ public class InCheckTests
 {
     [Fact]
     public void Today_IsTheDateOfBrusselsNow() =>
-        Assert.Equal(Date("2026-11-27"), Declaring(Ordinary).Today);
+        Assert.Equal(Date("2026-11-27"), Declaring(Ordinary).Check.Today);
 
     [Fact]
     public void DateLimit_IsFirstJanuaryTenYearsAhead() =>
-        Assert.Equal(Date("2036-01-01"), Declaring(Ordinary).DateLimit);
+        Assert.Equal(Date("2036-01-01"), Declaring(Ordinary).Check.DateLimit);
 
     [Fact]
     public void DateLimit_OnNewYearsEve_StillTheCurrentYearPlusTen() =>
-        Assert.Equal(Date("2036-01-01"), (Declaring(Ordinary) with { BrusselsNow = new DateTime(2026, 12, 31, 23, 59, 59) }).DateLimit);
+        Assert.Equal(Date("2036-01-01"), (Declaring(Ordinary) with { BrusselsNow = new DateTime(2026, 12, 31, 23, 59, 59) }).Check.DateLimit);
 
     [Fact]
     public void ToBrussels_SummerEveningUtc_IsNextDayInBrussels() =>

@@ -54,8 +54,12 @@ internal static class InChecks
         SmallStatutes = EmployeeF1,
     };
 
-    public static InCheck Declaring(DimonaIn @in, params DimonaPeriod[] existingPeriods) =>
+    public static Declared Declaring(DimonaIn @in, params DimonaPeriod[] existingPeriods) =>
         new(@in, IdentifiedWorker, DefinitiveEmployer, existingPeriods, BrusselsNow);
+
+    /// <summary>Every anomaly, in the writer's order: the stateful rules', then the stateless rules'.</summary>
+    public static IReadOnlyList<Anomaly> CheckAll(Declared declared) =>
+        [.. DimonaInRules.Check(declared.Facts), .. DimonaInRules.Check(declared.Check)];
 
     /// <summary>An existing period of the same employer with the dates, hours and features of <paramref name="like"/>.</summary>
     public static DimonaPeriod PeriodLike(DimonaIn like) => new(
@@ -63,16 +67,20 @@ internal static class InChecks
         like.StartDate, like.EndDate, like.StartHour, like.EndHour);
 
     public static Anomaly Blocks(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
-        Raises(rule, check, code, Severity.Blocking, field);
+        Raises(rule(check), code, Severity.Blocking, field);
+
+    public static Anomaly Blocks(Func<InFacts, Anomaly?> rule, InFacts facts, string code, string field) =>
+        Raises(rule(facts), code, Severity.Blocking, field);
 
     public static Anomaly Warns(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
-        Raises(rule, check, code, Severity.Warning, field);
+        Raises(rule(check), code, Severity.Warning, field);
 
     public static void Silent(Func<InCheck, Anomaly?> rule, InCheck check) => Assert.Null(rule(check));
 
-    private static Anomaly Raises(Func<InCheck, Anomaly?> rule, InCheck check, string code, Severity severity, string field)
+    public static void Silent(Func<InFacts, Anomaly?> rule, InFacts facts) => Assert.Null(rule(facts));
+
+    private static Anomaly Raises(Anomaly? anomaly, string code, Severity severity, string field)
     {
-        var anomaly = rule(check);
         Assert.NotNull(anomaly);
         Assert.Equal((code, severity, field), (anomaly.Code, anomaly.Severity, anomaly.Field));
         Assert.False(string.IsNullOrWhiteSpace(anomaly.Message));
@@ -84,4 +92,16 @@ internal static class InChecks
     private static T Parse<T>(string text, TryParser<T> tryParse)
         where T : class =>
         tryParse(text, out var value, out var error) ? value! : throw new ArgumentException(error, nameof(text));
+}
+
+/// <summary>A declaration with everything the rules look at: the stateless rules see its <see cref="Check"/>, the stateful ones its <see cref="Facts"/>.</summary>
+internal sealed record Declared(DimonaIn In, Worker Worker, Employer Employer, IReadOnlyList<DimonaPeriod> WorkerPeriods, DateTime BrusselsNow)
+{
+    public InCheck Check => new(In, Worker, BrusselsNow);
+
+    public InFacts Facts => new(In, Employer, WorkerPeriods);
+
+    public static implicit operator InCheck(Declared declared) => declared.Check;
+
+    public static implicit operator InFacts(Declared declared) => declared.Facts;
 }

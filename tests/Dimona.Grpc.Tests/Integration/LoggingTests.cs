@@ -15,7 +15,7 @@ public class LoggingTests
     {
         var sink = new CollectingLoggerProvider();
         await using var server = new DimonaServerFactory();
-        using var logged = server.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(sink))));
+        using var logged = server.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(sink).AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace))));
         var client = new DimonaService.DimonaServiceClient(
             GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = logged.Server.CreateHandler() }));
         var ct = TestContext.Current.CancellationToken;

@@ -3,15 +3,14 @@ using static Dimona.Grpc.Domain.WorkerType;
 namespace Dimona.Grpc.Domain.Rules;
 
 /// <summary>
-/// The rules of a Dimona IN (domain.md §4), one method per official rule, named after what it checks and
-/// documented with its anomaly code. Pure: they read the <see cref="InCheck"/> and nothing else.
+/// The rules of a Dimona IN, one method per official rule, named after what it checks and documented with its
+/// anomaly code. Pure: the stateless rules read an <see cref="InCheck"/> and run before the declaration is queued;
+/// the stateful ones read the <see cref="InFacts"/> the writer loads.
 /// </summary>
 public static class DimonaInRules
 {
-    public static readonly IReadOnlyList<Func<InCheck, Anomaly?>> All =
+    public static readonly IReadOnlyList<Func<InCheck, Anomaly?>> Stateless =
     [
-        EmployerActive,
-        DefinitiveOnssNumberRequired,
         JointCommitteeRequired,
         JointCommitteeKnown,
         JointCommitteeMatchesWorkerType,
@@ -32,14 +31,24 @@ public static class DimonaInRules
         PlannedHoursRequired,
         PlannedHoursForbidden,
         PlannedHoursInRange,
-        IdenticalPeriod,
-        OverlappingPeriod,
         LateDeclaration,
     ];
 
-    /// <summary>Every anomaly the declaration raises, in the order of <see cref="All"/>.</summary>
+    public static readonly IReadOnlyList<Func<InFacts, Anomaly?>> Stateful =
+    [
+        EmployerActive,
+        DefinitiveOnssNumberRequired,
+        IdenticalPeriod,
+        OverlappingPeriod,
+    ];
+
+    /// <summary>Every anomaly the declaration raises by itself, in the order of <see cref="Stateless"/>.</summary>
     public static IReadOnlyList<Anomaly> Check(InCheck check) =>
-        [.. All.Select(rule => rule(check)).OfType<Anomaly>()];
+        [.. Stateless.Select(rule => rule(check)).OfType<Anomaly>()];
+
+    /// <summary>Every anomaly the declaration raises against the employer and existing periods, in the order of <see cref="Stateful"/>.</summary>
+    public static IReadOnlyList<Anomaly> Check(InFacts facts) =>
+        [.. Stateful.Select(rule => rule(facts)).OfType<Anomaly>()];
 
     public static readonly IReadOnlySet<string> JointCommittees =
         new HashSet<string> { "124", "140", "144", "145", "149", "302", "320", "322", "XXX" };
@@ -70,12 +79,12 @@ public static class DimonaInRules
     };
 
     /// <summary>90373-343: an employer no longer active in the register cannot declare.</summary>
-    public static Anomaly? EmployerActive(InCheck c) => c.Employer.Active
+    public static Anomaly? EmployerActive(InFacts c) => c.Employer.Active
         ? null
         : Anomaly.Blocking("90373-343", Field.Employer, "The employer is not active in the employers' register.");
 
     /// <summary>90256-151: IVT, TRI and STG need an employer with a definitive ONSS number.</summary>
-    public static Anomaly? DefinitiveOnssNumberRequired(InCheck c) =>
+    public static Anomaly? DefinitiveOnssNumberRequired(InFacts c) =>
         SmallStatuteTypes.Contains(c.In.WorkerType) && !c.Employer.IsDefinitive
             ? Anomaly.Blocking("90256-151", Field.Employer,
                 $"Worker type {c.In.WorkerType} needs a definitive ONSS number; this employer has only a provisional one: complete its identification through Wide first.")
@@ -226,14 +235,14 @@ public static class DimonaInRules
             : null;
 
     /// <summary>90373-333: the same period (dates, hours, committee, type) is already declared for this worker and employer.</summary>
-    public static Anomaly? IdenticalPeriod(InCheck c) =>
+    public static Anomaly? IdenticalPeriod(InFacts c) =>
         c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate
             && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour) is { } twin
             ? Anomaly.Blocking("90373-333", Field.DimonaIn, $"This period is already declared as period {twin.PeriodId}.")
             : null;
 
     /// <summary>90373-334: a period of the same employer, worker, joint committee and worker type overlaps this one.</summary>
-    public static Anomaly? OverlappingPeriod(InCheck c) =>
+    public static Anomaly? OverlappingPeriod(InFacts c) =>
         c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && Overlaps(p, c.In)
             && !(p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour)) is { } other
             ? Anomaly.Blocking("90373-334", Field.DimonaIn, $"This period overlaps period {other.PeriodId}.")

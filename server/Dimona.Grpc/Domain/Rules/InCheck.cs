@@ -1,13 +1,19 @@
 namespace Dimona.Grpc.Domain.Rules;
 
 /// <summary>
-/// Everything the rules of a Dimona IN may look at: the declaration, the employer, the worker's
-/// existing periods with that employer, and the Belgian civil time at reception.
+/// What the stateless rules of a Dimona IN look at: the declaration, its worker and the Belgian civil time at
+/// reception. They run before the declaration is queued for the writer.
 /// </summary>
-public sealed record InCheck(DimonaIn In, Worker Worker, Employer Employer, IReadOnlyList<DimonaPeriod> WorkerPeriods, DateTime BrusselsNow)
+public sealed record InCheck(DimonaIn In, Worker Worker, DateTime BrusselsNow)
 {
     public DateOnly Today => DateOnly.FromDateTime(BrusselsNow);
 
     /// <summary>1 January of (current year + 10): the first date no longer allowed as a start or end date.</summary>
     public DateOnly DateLimit => new(Today.Year + 10, 1, 1);
 }
+
+/// <summary>
+/// What the stateful rules of a Dimona IN look at: the declaration, the employer and the worker's existing periods
+/// with that employer, as the writer finds them in its transaction.
+/// </summary>
+public sealed record InFacts(DimonaIn In, Employer Employer, IReadOnlyList<DimonaPeriod> WorkerPeriods);

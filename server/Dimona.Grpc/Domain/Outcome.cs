@@ -1,0 +1,70 @@
+using Dimona.Grpc.Domain.Identifiers;
+
+namespace Dimona.Grpc.Domain;
+
+/// <summary>What kind of error a <see cref="Failure"/> is; the adapter maps each to its gRPC status code.</summary>
+public enum FailureKind
+{
+    InvalidArgument,
+    NotFound,
+    AlreadyExists,
+    ResourceExhausted,
+    Unavailable,
+    Internal,
+}
+
+/// <summary>A bad field of a malformed request: its proto field path and what is wrong, never the value given.</summary>
+public sealed record FieldError(string Field, string Description);
+
+/// <summary>
+/// Why a piece of work produced no declaration: the error a caller sees, with an UPPER_SNAKE <see cref="Reason"/>
+/// and, for a malformed request, every bad field.
+/// </summary>
+public sealed record Failure(FailureKind Kind, string Reason, string Message, IReadOnlyList<FieldError> Fields)
+{
+    public static Failure InvalidRequest(IReadOnlyList<FieldError> fields) =>
+        new(FailureKind.InvalidArgument, "INVALID_REQUEST", $"Invalid request: {string.Join(", ", fields.Select(f => f.Field))}.", fields);
+
+    public static Failure EmployerNotFound(EmployerId id) =>
+        new(FailureKind.NotFound, "EMPLOYER_NOT_FOUND", $"No employer has {id}.", []);
+
+    public static Failure DeclarationNotFound(DimonaNumber number) =>
+        new(FailureKind.NotFound, "DECLARATION_NOT_FOUND", $"No declaration has number {number}.", []);
+
+    public static Failure RequestIdReused() =>
+        new(FailureKind.AlreadyExists, "REQUEST_ID_REUSED", "This request_id was already used by this employer for a different declaration.", []);
+
+    public static Failure StorageUnavailable() =>
+        new(FailureKind.Unavailable, "STORAGE_UNAVAILABLE", "The declaration store cannot write just now and nothing was stored: retry later with the same request_id.", []);
+
+    public static Failure WriterBusy(TimeSpan waited) =>
+        new(FailureKind.ResourceExhausted, "WRITER_BUSY", $"The writer's queue stayed full for {waited.TotalSeconds:0.#} s and nothing was stored: retry later with the same request_id.", []);
+
+    public static Failure Unparsable(string reason) =>
+        new(FailureKind.InvalidArgument, "UNPARSABLE_REQUEST", $"The request message cannot be parsed: {reason}.", []);
+
+    public static Failure BatchTooLarge(int count, int limit) =>
+        new(FailureKind.InvalidArgument, "BATCH_TOO_LARGE", $"A batch message carries at most {limit} items; this one has {count}.",
+            [new FieldError("items", $"At most {limit} items per message.")]);
+
+    public static Failure ShuttingDown() =>
+        new(FailureKind.Unavailable, "SHUTTING_DOWN", "The service is shutting down: every item answered so far is stored; resend the others.", []);
+
+    public static Failure Internal() =>
+        new(FailureKind.Internal, "INTERNAL", "The service failed on this declaration and did not store it; the failure is logged.", []);
+}
+
+/// <summary>The result of one piece of work: a value, or the <see cref="Failure"/> that stopped it.</summary>
+public readonly record struct Outcome<T>
+    where T : class
+{
+    private Outcome(T? value, Failure? failure) => (Value, Failure) = (value, failure);
+
+    public T? Value { get; }
+
+    public Failure? Failure { get; }
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+
+    public static implicit operator Outcome<T>(Failure failure) => new(null, failure);
+}

@@ -1,0 +1,33 @@
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+
+namespace Dimona.Grpc.Persistence;
+
+/// <summary>
+/// The writer's storage seam: one write transaction at a time, in which reads see what the transaction already
+/// added. A database provider implements it; the rules and the writer do not change with the provider.
+/// Storage failures surface as <see cref="System.Data.Common.DbException"/> or <see cref="IOException"/>.
+/// </summary>
+public interface IDeclarationStore
+{
+    /// <summary>Starts a write transaction that holds the database's write lock until it commits or is disposed.</summary>
+    IStoreTransaction Begin();
+}
+
+public interface IStoreTransaction : IDisposable
+{
+    Employer? FindEmployer(EmployerId id);
+
+    /// <summary>The declaration the employer already submitted with this request id, if any.</summary>
+    Declaration? FindByRequestId(long employerId, Guid requestId);
+
+    /// <summary>The periods of this worker with this employer.</summary>
+    IReadOnlyList<DimonaPeriod> PeriodsOf(long employerId, Niss worker);
+
+    bool IsNumberTaken(DimonaNumber number);
+
+    /// <summary>Adds a decided declaration and, when it has a period id, the period its IN creates.</summary>
+    void Add(Declaration declaration, long employerId, CheckedDeclaration item);
+
+    void Commit();
+}

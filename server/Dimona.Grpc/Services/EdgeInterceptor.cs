@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Dimona.Grpc.Domain;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Dimona.Grpc.Services;
+
+/// <summary>
+/// What every call shares at the edge: an unparsable unary request is refused with INVALID_ARGUMENT, and a storage
+/// failure on a read becomes UNAVAILABLE, on unary and streaming calls alike, never UNKNOWN.
+/// </summary>
+public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        if (TolerantParsing.WhyUnparsable(request) is { } reason)
+        {
+            throw TolerantParsing.Refuse(logger, context.Method, reason).ToRpcException();
+        }
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (DbException e)
+        {
+            throw StorageFailure(context, e);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (DbException e)
+        {
+            throw StorageFailure(context, e);
+        }
+    }
+
+    private RpcException StorageFailure(ServerCallContext context, Exception e)
+    {
+        logger.LogWarning("Storage failure in {Method}: {Error}", context.Method, e.Message);
+        return Failure.StorageUnavailable().ToRpcException();
+    }
+}

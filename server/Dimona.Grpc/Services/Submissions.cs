@@ -1,0 +1,70 @@
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Rules;
+using Dimona.Grpc.Persistence;
+using V1 = Dimona.V1;
+
+namespace Dimona.Grpc.Services;
+
+/// <summary>
+/// The path of submitted declarations: the stateless checks (malformed request, rules that need no stored facts)
+/// here, on the caller's thread, then the writer, which decides and commits.
+/// </summary>
+public sealed class Submissions(DeclarationWriter writer, TimeProvider time)
+{
+    /// <summary>How long a unary call waits for room in a full writer queue before it fails with RESOURCE_EXHAUSTED.</summary>
+    public static readonly TimeSpan UnaryQueueWait = TimeSpan.FromSeconds(5);
+
+    public async Task<Outcome<Declaration>> SubmitAsync(V1.SubmitDeclarationRequest request, CancellationToken ct)
+    {
+        var checkedDeclaration = Check(request, time.GetUtcNow());
+        if (checkedDeclaration.Failure is { } failure)
+        {
+            return failure;
+        }
+        return (await writer.WriteAsync([checkedDeclaration.Value!], UnaryQueueWait, ct))[0];
+    }
+
+    /// <summary>Submits the items of one batch message as one job; the outcomes come in the items' order.</summary>
+    public async Task<Outcome<Declaration>[]> SubmitAsync(IReadOnlyList<V1.SubmitDeclarationRequest> items, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var outcomes = new Outcome<Declaration>[items.Count];
+        var wellFormed = new List<CheckedDeclaration>(items.Count);
+        var slots = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var checkedDeclaration = Check(items[i], now);
+            if (checkedDeclaration.Failure is { } failure)
+            {
+                outcomes[i] = failure;
+            }
+            else
+            {
+                wellFormed.Add(checkedDeclaration.Value!);
+                slots.Add(i);
+            }
+        }
+        if (wellFormed.Count > 0)
+        {
+            var written = await writer.WriteAsync(wellFormed, maxWait: null, ct);
+            for (var k = 0; k < written.Length; k++)
+            {
+                outcomes[slots[k]] = written[k];
+            }
+        }
+        return outcomes;
+    }
+
+    private static Outcome<CheckedDeclaration> Check(V1.SubmitDeclarationRequest request, DateTimeOffset now)
+    {
+        var brusselsNow = BelgianTime.ToBrussels(now);
+        var wellFormed = RequestCheck.Submit(request, DateOnly.FromDateTime(brusselsNow));
+        if (wellFormed.Failure is { } failure)
+        {
+            return failure;
+        }
+        var declaration = wellFormed.Value!;
+        var anomalies = DimonaInRules.Check(new InCheck(declaration.In, declaration.Worker, brusselsNow));
+        return new CheckedDeclaration(declaration, now, anomalies, ContractMapping.ToReceivedJson(request, declaration.RequestId));
+    }
+}
