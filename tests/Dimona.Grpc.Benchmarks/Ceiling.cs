@@ -86,7 +86,7 @@ internal static class Ceiling
     public static string ReadBackPragmas(string path)
     {
         using var connection = Open(path);
-        return string.Join(", ", new[] { "journal_mode", "synchronous", "foreign_keys" }.Select(name =>
+        return string.Join(", ", new[] { "journal_mode", "synchronous", "foreign_keys", "cache_size" }.Select(name =>
         {
             using var read = connection.CreateCommand();
             read.CommandText = $"PRAGMA {name}";
@@ -100,7 +100,9 @@ internal static class Ceiling
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.Sql; // the service's own: WAL, synchronous=FULL, busy_timeout, foreign_keys
+        // The service's own pragmas (WAL, synchronous=FULL, busy_timeout, foreign_keys), and the page cache its writer
+        // connection uses (SqliteDeclarationStore: 64 MiB), so that the ceiling is not held down by a smaller cache.
+        pragmas.CommandText = SqlitePragmas.Sql + " PRAGMA cache_size=-65536;";
         pragmas.ExecuteNonQuery();
         return connection;
     }
