@@ -27,7 +27,8 @@ internal sealed class Options
           --batch N              declarations in the measured batch stream (default 200000)
           --per-message N        items per batch request message (default 1000)
           --window N             batch request messages in flight (default 8)
-          --calls N              SubmitDeclaration calls per concurrency level (default 2000)
+          --calls N              SubmitDeclaration calls per concurrency level
+                                 (default 2000, or 250 per caller from 9 callers on: 4000 at 16, 16000 at 64)
           --callers LIST         unary concurrency levels (default 1,16,64)
           --get-calls N          GetDeclaration calls (default 20000)
           --get-callers N        GetDeclaration callers (default 64)
@@ -48,7 +49,7 @@ internal sealed class Options
     public int BatchDeclarations { get; private set; } = 200_000;
     public int PerMessage { get; private set; } = 1000;
     public int Window { get; private set; } = 8;
-    public int Calls { get; private set; } = 2000;
+    public int? Calls { get; private set; }
     public int[] Callers { get; private set; } = [1, 16, 64];
     public int GetCalls { get; private set; } = 20_000;
     public int GetCallers { get; private set; } = 64;
@@ -57,6 +58,9 @@ internal sealed class Options
     public bool Keep { get; private set; }
 
     public bool Runs(string step) => Steps.Contains(step);
+
+    /// <summary>Calls at a concurrency level: enough at 64 callers for a p99 that is not one unlucky call.</summary>
+    public int CallsAt(int callers) => Calls ?? Math.Max(2000, 250 * callers);
 
     /// <summary>The options; a <see cref="UsageException"/> says what is wrong with them.</summary>
     public static Options Parse(string[] args)

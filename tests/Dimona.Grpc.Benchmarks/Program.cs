@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dimona.Grpc.Benchmarks;
 using Dimona.V1;
 using Grpc.Net.Client;
@@ -46,12 +47,10 @@ if (usesService && options.Address is null)
     }
 }
 
+// Ctrl+C or SIGTERM: stop measuring, stop the server, delete the temporary files.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 var ct = cancel.Token;
 
 var work = Path.Combine(options.Directory, $"dimona-bench-{Guid.NewGuid():N}"[..21]);
@@ -79,7 +78,7 @@ try
         await MeasureServiceAsync();
     }
 }
-catch (OperationCanceledException) when (ct.IsCancellationRequested)
+catch (Exception) when (ct.IsCancellationRequested) // cancelled calls end as RpcException(Cancelled) as well
 {
     Console.Error.WriteLine("interrupted");
     return 130;
@@ -164,6 +163,11 @@ async Task MeasureServiceAsync()
             await MemoryAsync(client, pid, batchSupported);
         }
     }
+    catch (Exception) when (!ct.IsCancellationRequested && server is not null)
+    {
+        Console.Error.WriteLine($"server log, last lines:\n{server.LogTail()}");
+        throw;
+    }
     finally
     {
         if (server is not null)
@@ -209,7 +213,7 @@ async Task UnaryAsync(DimonaService.DimonaServiceClient client, NumberPool numbe
     foreach (var callers in options.Callers)
     {
         var cpu = CpuNow(pid);
-        var u = await Rpc.UnaryAsync(client, workload, options.Calls, callers, numbers, ct);
+        var u = await Rpc.UnaryAsync(client, workload, options.CallsAt(callers), callers, numbers, ct);
         results.Unary.Add(u);
         var perCommit = results.Commit is { } s ? $" = {u.PerSecond / s.CommitsPerSecond:F2}× the commit rate" : "";
         Console.WriteLine($"unary: {callers,2} caller{(callers == 1 ? " " : "s")} {u.Calls:N0} calls in {u.Elapsed.TotalSeconds:F1} s = {u.PerSecond:N0} declarations/s{perCommit}; "
@@ -227,7 +231,7 @@ async Task GetAsync(DimonaService.DimonaServiceClient client, NumberPool numbers
     var cpu = CpuNow(pid);
     var g = results.Get = await Rpc.GetAsync(client, numbers, options.GetCalls, options.GetCallers, ct);
     Console.WriteLine($"get: {g.Callers} callers {g.Calls:N0} calls over {numbers.Count:N0} numbers in {g.Elapsed.TotalSeconds:F1} s = {g.PerSecond:N0} calls/s; "
-        + $"{g.Latency}; {CpuSince(cpu, pid, g.Elapsed)}");
+        + $"{g.Latency}; {g.Tally}; {CpuSince(cpu, pid, g.Elapsed)}");
 }
 
 async Task MemoryAsync(DimonaService.DimonaServiceClient client, int? pid, bool batchSupported)
@@ -260,6 +264,12 @@ async Task MemoryAsync(DimonaService.DimonaServiceClient client, int? pid, bool 
         + CpuSince(cpu, pid, stream.Elapsed));
     Console.WriteLine($"        server RSS {startKb / 1024.0:N0} MB before; peak {peakKb / 1024.0:N0} MB over {samples:N0} samples (100 ms); "
         + $"VmHWM {m.HighWaterMarkKb / 1024.0:N0} MB {(reset ? "since the stream began" : "since the server started (could not reset it)")}");
+}
+
+void Interrupt(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    cancel.Cancel();
 }
 
 (TimeSpan? Server, TimeSpan Self) CpuNow(int? pid)
