@@ -24,10 +24,11 @@ public interface IStoreTransaction : IDisposable
     /// <summary>The periods of this worker with this employer.</summary>
     IReadOnlyList<DimonaPeriod> PeriodsOf(long employerId, Niss worker);
 
-    bool IsNumberTaken(DimonaNumber number);
-
-    /// <summary>Adds a decided declaration and, when it has a period id, the period its IN creates.</summary>
-    void Add(Declaration declaration, long employerId, CheckedDeclaration item);
+    /// <summary>
+    /// Adds a decided declaration and, when it has a period id, the period its IN creates; false, adding nothing,
+    /// when its declaration number is already taken.
+    /// </summary>
+    bool TryAdd(Declaration declaration, long employerId, CheckedDeclaration item);
 
     void Commit();
 }

@@ -1,13 +1,16 @@
+using System.Globalization;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Dimona.Grpc.Persistence;
 
 /// <summary>
-/// The writer's store on SQLite: one connection kept open by the one writer, with prepared statements reused across
-/// transactions (EF Core would send and track one statement per row, several times slower). It writes the same
-/// rows and values that EF Core reads on the read side (<see cref="DimonaStore"/>).
+/// The writer's store on SQLite: one connection kept open by the one writer, with its statements prepared once and
+/// run through SQLite's own API. The writer runs them once or twice per declaration, where EF Core, or even
+/// Microsoft.Data.Sqlite's command objects, cost several times SQLite's own work. It writes the same values, in the
+/// same text forms, that EF Core reads on the read side (<see cref="DimonaStore"/>).
 /// </summary>
 public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDisposable
 {
@@ -18,7 +21,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         statements ??= Statements.Open(path);
         try
         {
-            return new Transaction(this, statements, statements.Connection.BeginTransaction(deferred: false));
+            statements.Execute("BEGIN IMMEDIATE");
+            return new Transaction(this, statements);
         }
         catch
         {
@@ -36,119 +40,138 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
 
     public void Dispose() => Reset();
 
-    private sealed class Transaction(SqliteDeclarationStore store, Statements s, SqliteTransaction transaction) : IStoreTransaction
+    private sealed class Transaction(SqliteDeclarationStore store, Statements s) : IStoreTransaction
     {
         private bool committed;
 
         public Employer? FindEmployer(EmployerId id)
         {
-            var (command, number) = id switch
+            var (statement, number) = id switch
             {
                 { EnterpriseNumber: { } e } => (s.EmployerByEnterpriseNumber, e.Value),
                 { OnssNumber: { IsProvisional: true } p } => (s.EmployerByProvisionalOnssNumber, p.Value),
                 { OnssNumber: { } o } => (s.EmployerByOnssNumber, o.Value),
                 _ => throw new ArgumentException("An employer id names one number.", nameof(id)),
             };
-            using var reader = s.Run(command, transaction, number).ExecuteReader();
-            return reader.Read() ? new EmployerRow
+            using var q = statement.Run();
+            q.Text(1, number);
+            return q.Step() ? new EmployerRow
             {
-                Id = reader.GetInt64(0),
-                Name = reader.GetString(1),
-                EnterpriseNumber = reader.IsDBNull(2) ? null : reader.GetString(2),
-                OnssNumber = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ProvisionalOnssNumber = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Active = reader.GetBoolean(5),
-                Street = reader.GetString(6),
-                HouseNumber = reader.GetString(7),
-                Box = reader.GetString(8),
-                PostCode = reader.GetString(9),
-                Municipality = reader.GetString(10),
-                Country = reader.GetString(11),
+                Id = q.Int64(0),
+                Name = q.Text(1),
+                EnterpriseNumber = q.TextOrNull(2),
+                OnssNumber = q.TextOrNull(3),
+                ProvisionalOnssNumber = q.TextOrNull(4),
+                Active = q.Int64(5) != 0,
+                Street = q.Text(6),
+                HouseNumber = q.Text(7),
+                Box = q.Text(8),
+                PostCode = q.Text(9),
+                Municipality = q.Text(10),
+                Country = q.Text(11),
             }.ToDomain() : null;
         }
 
         public Declaration? FindByRequestId(long employerId, Guid requestId)
         {
-            using var reader = s.Run(s.DeclarationByRequestId, transaction, employerId, requestId.ToString()).ExecuteReader();
-            return reader.Read() ? new DeclarationRow
+            using var q = s.DeclarationByRequestId.Run();
+            q.Int64(1, employerId);
+            q.Text(2, requestId.ToString());
+            return q.Step() ? new DeclarationRow
             {
-                DeclarationNumber = reader.GetString(0),
-                RequestId = reader.GetString(1),
-                EmployerId = reader.GetInt64(2),
-                Kind = reader.GetString(3),
-                Status = reader.GetString(4),
-                ReceiveTime = reader.GetFieldValue<DateTimeOffset>(5),
-                WorkerNiss = reader.IsDBNull(6) ? null : reader.GetString(6),
-                PeriodId = reader.IsDBNull(7) ? null : reader.GetString(7),
-                ReceivedJson = reader.GetString(8),
-                AnomaliesJson = reader.GetString(9),
+                DeclarationNumber = q.Text(0),
+                RequestId = q.Text(1),
+                EmployerId = q.Int64(2),
+                Kind = q.Text(3),
+                Status = q.Text(4),
+                ReceiveTime = DateTimeOffset.Parse(q.Text(5), CultureInfo.InvariantCulture),
+                WorkerNiss = q.TextOrNull(6),
+                PeriodId = q.TextOrNull(7),
+                ReceivedJson = q.Text(8),
+                AnomaliesJson = q.Text(9),
             }.ToDomain() : null;
         }
 
         public IReadOnlyList<DimonaPeriod> PeriodsOf(long employerId, Niss worker)
         {
-            using var reader = s.Run(s.PeriodsOfWorker, transaction, employerId, worker.Value).ExecuteReader();
+            using var q = s.PeriodsOfWorker.Run();
+            q.Int64(1, employerId);
+            q.Text(2, worker.Value);
             var periods = new List<DimonaPeriod>();
-            while (reader.Read())
+            while (q.Step())
             {
                 periods.Add(new PeriodRow
                 {
-                    PeriodId = reader.GetString(0),
-                    EmployerId = reader.GetInt64(1),
-                    WorkerNiss = reader.GetString(2),
-                    JointCommittee = reader.GetString(3),
-                    WorkerType = reader.GetString(4),
-                    StartDate = reader.GetFieldValue<DateOnly>(5),
-                    EndDate = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
-                    StartHour = reader.IsDBNull(7) ? null : reader.GetFieldValue<TimeOnly>(7),
-                    EndHour = reader.IsDBNull(8) ? null : reader.GetFieldValue<TimeOnly>(8),
-                    PlannedHours = reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                    PeriodId = q.Text(0),
+                    EmployerId = q.Int64(1),
+                    WorkerNiss = q.Text(2),
+                    JointCommittee = q.Text(3),
+                    WorkerType = q.Text(4),
+                    StartDate = DateOnly.Parse(q.Text(5), CultureInfo.InvariantCulture),
+                    EndDate = q.TextOrNull(6) is { } end ? DateOnly.Parse(end, CultureInfo.InvariantCulture) : null,
+                    StartHour = q.TextOrNull(7) is { } from ? TimeOnly.Parse(from, CultureInfo.InvariantCulture) : null,
+                    EndHour = q.TextOrNull(8) is { } to ? TimeOnly.Parse(to, CultureInfo.InvariantCulture) : null,
+                    PlannedHours = q.IsNull(9) ? null : (int)q.Int64(9),
                 }.ToDomain());
             }
             return periods;
         }
 
-        public bool IsNumberTaken(DimonaNumber number) =>
-            s.Run(s.NumberTaken, transaction, number.Value).ExecuteScalar() is not null;
-
-        public void Add(Declaration declaration, long employerId, CheckedDeclaration item)
+        public bool TryAdd(Declaration declaration, long employerId, CheckedDeclaration item)
         {
             var niss = item.Request.Worker.Niss?.Value;
-            s.Run(s.InsertDeclaration, transaction,
-                declaration.DeclarationNumber.Value,
-                item.Request.RequestId.ToString(),
-                employerId,
-                "IN",
-                declaration.Status.ToString(),
-                declaration.ReceiveTime,
-                niss,
-                declaration.PeriodId?.Value,
-                declaration.ReceivedJson,
-                declaration.Anomalies.Count == 0 ? "[]" : RowMapping.AnomaliesToJson(declaration.Anomalies)).ExecuteNonQuery();
+            using (var insert = s.InsertDeclaration.Run())
+            {
+                insert.Text(1, declaration.DeclarationNumber.Value);
+                insert.Text(2, item.Request.RequestId.ToString());
+                insert.Int64(3, employerId);
+                insert.Text(4, "IN");
+                insert.Text(5, declaration.Status.ToString());
+                insert.Text(6, DbText.Of(declaration.ReceiveTime));
+                insert.Text(7, niss);
+                insert.Text(8, declaration.PeriodId?.Value);
+                insert.Text(9, declaration.ReceivedJson);
+                insert.Text(10, declaration.Anomalies.Count == 0 ? "[]" : RowMapping.AnomaliesToJson(declaration.Anomalies));
+                insert.Step();
+                if (s.Changes() == 0)
+                {
+                    return false;
+                }
+            }
             if (declaration.PeriodId is { } periodId)
             {
                 var @in = item.Request.In;
-                s.Run(s.InsertPeriod, transaction,
-                    periodId.Value, employerId, niss!, @in.JointCommittee, @in.WorkerType.ToString(),
-                    @in.StartDate, @in.EndDate, @in.StartHour, @in.EndHour, @in.PlannedHours).ExecuteNonQuery();
+                using var insert = s.InsertPeriod.Run();
+                insert.Text(1, periodId.Value);
+                insert.Int64(2, employerId);
+                insert.Text(3, niss);
+                insert.Text(4, @in.JointCommittee);
+                insert.Text(5, @in.WorkerType.ToString());
+                insert.Text(6, DbText.Of(@in.StartDate));
+                insert.Text(7, DbText.Of(@in.EndDate));
+                insert.Text(8, DbText.Of(@in.StartHour));
+                insert.Text(9, DbText.Of(@in.EndHour));
+                insert.Int64(10, @in.PlannedHours);
+                insert.Step();
             }
+            return true;
         }
 
         public void Commit()
         {
-            transaction.Commit();
+            s.Execute("COMMIT");
             committed = true;
         }
 
         public void Dispose()
         {
+            if (committed)
+            {
+                return;
+            }
             try
             {
-                if (!committed)
-                {
-                    transaction.Rollback();
-                }
-                transaction.Dispose();
+                s.Execute("ROLLBACK");
             }
             catch (SqliteException)
             {
@@ -164,36 +187,36 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         private const string EmployerColumns =
             "Id, Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country";
 
+        private readonly SqliteConnection connection;
+        private readonly List<Statement> all = [];
+
         private Statements(SqliteConnection connection)
         {
-            Connection = connection;
-            EmployerByEnterpriseNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE EnterpriseNumber = $p0", 1);
-            EmployerByOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE OnssNumber = $p0", 1);
-            EmployerByProvisionalOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE ProvisionalOnssNumber = $p0", 1);
+            this.connection = connection;
+            EmployerByEnterpriseNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE EnterpriseNumber = ?1");
+            EmployerByOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE OnssNumber = ?1");
+            EmployerByProvisionalOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE ProvisionalOnssNumber = ?1");
             DeclarationByRequestId = Prepare(
                 "SELECT DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson " +
-                "FROM Declarations WHERE EmployerId = $p0 AND RequestId = $p1", 2);
+                "FROM Declarations WHERE EmployerId = ?1 AND RequestId = ?2");
             PeriodsOfWorker = Prepare(
                 "SELECT PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours " +
-                "FROM Periods WHERE EmployerId = $p0 AND WorkerNiss = $p1", 2);
-            NumberTaken = Prepare("SELECT 1 FROM Declarations WHERE DeclarationNumber = $p0", 1);
+                "FROM Periods WHERE EmployerId = ?1 AND WorkerNiss = ?2");
             InsertDeclaration = Prepare(
                 "INSERT INTO Declarations (DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson) " +
-                "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (DeclarationNumber) DO NOTHING");
             InsertPeriod = Prepare(
                 "INSERT INTO Periods (PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours) " +
-                "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         }
 
-        public SqliteConnection Connection { get; }
-        public SqliteCommand EmployerByEnterpriseNumber { get; }
-        public SqliteCommand EmployerByOnssNumber { get; }
-        public SqliteCommand EmployerByProvisionalOnssNumber { get; }
-        public SqliteCommand DeclarationByRequestId { get; }
-        public SqliteCommand PeriodsOfWorker { get; }
-        public SqliteCommand NumberTaken { get; }
-        public SqliteCommand InsertDeclaration { get; }
-        public SqliteCommand InsertPeriod { get; }
+        public Statement EmployerByEnterpriseNumber { get; }
+        public Statement EmployerByOnssNumber { get; }
+        public Statement EmployerByProvisionalOnssNumber { get; }
+        public Statement DeclarationByRequestId { get; }
+        public Statement PeriodsOfWorker { get; }
+        public Statement InsertDeclaration { get; }
+        public Statement InsertPeriod { get; }
 
         public static Statements Open(string path)
         {
@@ -216,29 +239,86 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             }
         }
 
-        /// <summary>Binds the values in order to $p0, $p1… and enlists the command in the transaction.</summary>
-        public SqliteCommand Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+        public void Execute(string sql) => Check(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
+
+        public int Changes() => raw.sqlite3_changes(connection.Handle);
+
+        public void Dispose()
         {
-            command.Transaction = transaction;
-            for (var i = 0; i < values.Length; i++)
+            foreach (var statement in all)
             {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                statement.Dispose();
             }
-            return command;
+            connection.Dispose();
         }
 
-        public void Dispose() => Connection.Dispose();
-
-        private SqliteCommand Prepare(string sql, int parameters)
+        private Statement Prepare(string sql)
         {
-            var command = Connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < parameters; i++)
-            {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-            }
-            command.Prepare();
-            return command;
+            Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var handle), connection.Handle);
+            var statement = new Statement(connection.Handle!, handle);
+            all.Add(statement);
+            return statement;
         }
+    }
+
+    /// <summary>A prepared statement, run once at a time through <see cref="Run"/>.</summary>
+    private sealed class Statement(sqlite3 db, sqlite3_stmt handle) : IDisposable
+    {
+        public Execution Run() => new(db, handle);
+
+        public void Dispose() => handle.Dispose();
+    }
+
+    /// <summary>One execution of a prepared statement: bind, step, read; disposing it resets the statement for the next.</summary>
+    private readonly struct Execution(sqlite3 db, sqlite3_stmt handle) : IDisposable
+    {
+        public void Text(int index, string? value) =>
+            Check(value is null ? raw.sqlite3_bind_null(handle, index) : raw.sqlite3_bind_text(handle, index, value), db);
+
+        public void Int64(int index, long? value) =>
+            Check(value is { } v ? raw.sqlite3_bind_int64(handle, index, v) : raw.sqlite3_bind_null(handle, index), db);
+
+        /// <summary>Steps once: true with a row to read, false when done.</summary>
+        public bool Step() => raw.sqlite3_step(handle) switch
+        {
+            raw.SQLITE_ROW => true,
+            raw.SQLITE_DONE => false,
+            var rc => throw Failure(rc, db),
+        };
+
+        public bool IsNull(int column) => raw.sqlite3_column_type(handle, column) == raw.SQLITE_NULL;
+
+        public long Int64(int column) => raw.sqlite3_column_int64(handle, column);
+
+        public string Text(int column) => raw.sqlite3_column_text(handle, column).utf8_to_string();
+
+        public string? TextOrNull(int column) => IsNull(column) ? null : Text(column);
+
+        public void Dispose()
+        {
+            raw.sqlite3_reset(handle);
+            raw.sqlite3_clear_bindings(handle);
+        }
+    }
+
+    private static void Check(int rc, sqlite3? db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw Failure(rc, db);
+        }
+    }
+
+    private static SqliteException Failure(int rc, sqlite3? db)
+    {
+        try
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+        catch (SqliteException e)
+        {
+            return e;
+        }
+        return new SqliteException($"SQLite error {rc}.", rc);
     }
 }

@@ -86,12 +86,36 @@ public class FaultTests
         var first = Submit(0);
         await store.HeldAsync(); // the writer holds the first call's job, so the queue keeps all that follow
         var queued = Enumerable.Range(1, DeclarationWriter.QueueCapacity).Select(Submit).Append(first).ToList();
+        var writer = blocked.Services.GetRequiredService<DeclarationWriter>();
+        while (writer.Queued < DeclarationWriter.QueueCapacity)
+        {
+            await Task.Delay(10, Ct);
+        }
 
         var status = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal("WRITER_BUSY", status.Reason());
         store.Release();
         Assert.All(await Task.WhenAll(queued), r => Assert.Equal(DeclarationStatus.Accepted, r.Declaration.Status));
+    }
+
+    [Fact]
+    public async Task Submit_DrawnNumberAlreadyTaken_IsStoredUnderAnotherNumber()
+    {
+        var store = new FailingStore { NumberTakenOnce = true };
+        await using var server = new DimonaServerFactory();
+        using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+        var client = new DimonaService.DimonaServiceClient(Channel(faulty));
+
+        var declaration = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+
+        Assert.Equal(DeclarationStatus.Accepted, declaration.Status);
+        Assert.NotNull(store.RefusedNumber);
+        Assert.NotEqual(store.RefusedNumber, declaration.DeclarationNumber);
+        Assert.Equal(declaration.DeclarationNumber, declaration.PeriodId);
+        await using var db = faulty.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
+        Assert.Equal([declaration.DeclarationNumber], await db.Declarations.Select(d => d.DeclarationNumber).ToListAsync(Ct));
     }
 
     private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> factory) =>
@@ -111,6 +135,11 @@ public class FaultTests
         private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public volatile bool Failing;
+
+        /// <summary>The next declaration number drawn is reported as taken, as if another declaration had it.</summary>
+        public volatile bool NumberTakenOnce;
+
+        public string? RefusedNumber { get; set; }
 
         public IDeclarationStore Over(IDeclarationStore inner) => new Store(this, inner);
 
@@ -143,9 +172,16 @@ public class FaultTests
 
             public IReadOnlyList<Grpc.Domain.DimonaPeriod> PeriodsOf(long employerId, Niss worker) => inner.PeriodsOf(employerId, worker);
 
-            public bool IsNumberTaken(DimonaNumber number) => inner.IsNumberTaken(number);
-
-            public void Add(Grpc.Domain.Declaration declaration, long employerId, Grpc.Domain.CheckedDeclaration item) => inner.Add(declaration, employerId, item);
+            public bool TryAdd(Grpc.Domain.Declaration declaration, long employerId, Grpc.Domain.CheckedDeclaration item)
+            {
+                if (fault.NumberTakenOnce)
+                {
+                    fault.NumberTakenOnce = false;
+                    fault.RefusedNumber = declaration.DeclarationNumber.Value;
+                    return false;
+                }
+                return inner.TryAdd(declaration, employerId, item);
+            }
 
             public void Commit()
             {

@@ -12,7 +12,7 @@ public class BackPressureTests
     private const int MaxMessages = 400;
 
     /// <summary>The server's limit: batch messages read but not yet answered (DimonaGrpcService.MaxMessagesInFlight).</summary>
-    private const int ServerMessagesInFlight = 8;
+    private const int ServerMessagesInFlight = Dimona.Grpc.Services.DimonaGrpcService.MaxMessagesInFlight;
 
     /// <summary>The client's HTTP/2 receive window per stream, set explicitly (the protocol's minimum, SocketsHttpHandler's default).</summary>
     private const int ClientStreamWindow = 65_535;
@@ -94,7 +94,7 @@ public class BackPressureTests
         Assert.Equal(responses.Count * ItemsPerMessage, await SqliteFile.CountDeclarationsAsync(server.DatabasePath, Ct));
 
         // The server-side bound: responses whose write completed fit in the client's window plus Kestrel's response
-        // buffer (+1 for the one whose flush crossed the threshold); the server read at most 8 messages beyond those.
+        // buffer (+1 for the one whose flush crossed the threshold); the server read at most MaxMessagesInFlight messages beyond those.
         var responseBytes = responses.Min(r => r.CalculateSize()) + 5;
         var responsesWritable = ((ClientStreamWindow + KestrelResponseBuffer) / responseBytes) + 1;
         var readBound = ServerMessagesInFlight + responsesWritable + 1;
