@@ -57,6 +57,11 @@ public static class DimonaExtensions
     public static async Task<bool> PrepareDimonaDatabaseAsync(this WebApplication app)
     {
         var path = app.Services.GetRequiredService<DatabaseFile>().Path;
+        if (PathProblem(path) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"dimona: cannot use the database {path}: {problem}.");
+            return false;
+        }
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -70,6 +75,23 @@ public static class DimonaExtensions
             await Console.Error.WriteLineAsync($"dimona: cannot use the database {path}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>What SQLite would report only as "disk I/O error" or "already exists": a folder in the file's place, a file in a folder's.</summary>
+    private static string? PathProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "it is a folder, not a file";
+        }
+        for (var folder = Path.GetDirectoryName(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"{folder} is a file, not a folder";
+            }
+        }
+        return null;
     }
 
     public static WebApplication MapDimona(this WebApplication app)

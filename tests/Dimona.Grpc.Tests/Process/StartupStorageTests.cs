@@ -22,7 +22,7 @@ public class StartupStorageTests
         var file = temp.NewPath(".txt");
         await File.WriteAllTextAsync(file, "not a folder", Ct);
 
-        await AssertStartFailsAsync(Path.Combine(file, "dimona.db"));
+        await AssertStartFailsAsync(Path.Combine(file, "dimona.db"), $"{file} is a file, not a folder");
     }
 
     [Fact(Timeout = 90_000)]
@@ -32,7 +32,7 @@ public class StartupStorageTests
         var path = temp.NewPath();
         await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("This is a text file, not an SQLite database.\n", 200)), Ct);
 
-        await AssertStartFailsAsync(path);
+        await AssertStartFailsAsync(path, "file is not a database");
         Assert.StartsWith("This is a text file", await File.ReadAllTextAsync(path, Ct), StringComparison.Ordinal);
     }
 
@@ -43,7 +43,7 @@ public class StartupStorageTests
         var path = temp.NewPath();
         Directory.CreateDirectory(path);
 
-        await AssertStartFailsAsync(path);
+        await AssertStartFailsAsync(path, "it is a folder, not a file");
     }
 
     [Fact(Timeout = 90_000)]
@@ -73,7 +73,7 @@ public class StartupStorageTests
         Assert.Equal(Requests.DefinitiveEmployer, employer.Employer.EnterpriseNumber);
     }
 
-    private static async Task AssertStartFailsAsync(string path)
+    private static async Task AssertStartFailsAsync(string path, string? reason = null)
     {
         await using var server = ServerProcess.Start(path);
         var exitCode = await server.WaitForExitAsync(ExitTimeout, Ct);
@@ -85,6 +85,10 @@ public class StartupStorageTests
         var at = line.IndexOf(path, StringComparison.Ordinal);
         Assert.True(at >= 0, $"The line does not name {path}: {line}");
         Assert.True(line[(at + path.Length)..].Trim(' ', ':').Length > 0, $"The line gives no reason: {line}");
+        if (reason is not null)
+        {
+            Assert.Contains(reason, line, StringComparison.Ordinal);
+        }
         var frames = server.StandardOutput.Concat(server.StandardError).Where(ServerProcess.IsStackFrame).ToList();
         Assert.True(frames.Count == 0, $"A stack trace in the output.\n{server.Output}");
     }
