@@ -176,10 +176,10 @@ public sealed class DeclarationWriter : IAsyncDisposable
             declaration = new Declaration(number, status, anomalies, applies ? number : null, item.ReceiveTime, item.ReceivedJson);
         }
         while (!transaction.TryAdd(declaration, employer.Id, item));
-        if (logger.IsEnabled(LogLevel.Debug))
+        if (logger.IsEnabled(LogLevel.Trace))
         {
             // Numbers, status and codes only: never the worker's NISS or name.
-            logger.LogDebug("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
+            logger.LogTrace("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
                 declaration.DeclarationNumber.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
         }
         return declaration;
