@@ -18,7 +18,6 @@ public class BatchRequestIdTests
     public void For_SameLineAndNumber_GivesTheSameIdAsEveryEarlierRun()
     {
         Assert.Equal("4fd5b31a-a6d9-5363-9d61-7f03054bb8fc", BatchRequestId.For(2, Line));
-        Assert.Equal(BatchRequestId.For(2, Line), BatchRequestId.For(2, Line));
     }
 
     [Fact]

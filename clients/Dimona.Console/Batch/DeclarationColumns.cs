@@ -47,9 +47,12 @@ internal static partial class DeclarationColumns
 
     public static Func<SubmitInput, string, SubmitInput>? Find(string name) => ByName.GetValueOrDefault(name);
 
-    /// <summary>"--worker-type: unknown code" becomes "worker_type: unknown code": the column, not the option.</summary>
+    /// <summary>
+    /// An option's error as a results-file line may carry it: "--worker-type: unknown code 'ABC'" becomes
+    /// "worker_type: unknown code", naming the column and not the value, which may be a worker's data.
+    /// </summary>
     public static string InColumnWords(string optionMessage) =>
-        OptionName().Replace(optionMessage, match => match.Groups[1].Value.Replace('-', '_'));
+        QuotedValue().Replace(OptionName().Replace(optionMessage, match => match.Groups[1].Value.Replace('-', '_')), "");
 
     private static int PlannedHours(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
@@ -58,4 +61,7 @@ internal static partial class DeclarationColumns
 
     [GeneratedRegex("--([a-z][a-z-]*)")]
     private static partial Regex OptionName();
+
+    [GeneratedRegex(" '[^']*'")]
+    private static partial Regex QuotedValue();
 }

@@ -30,9 +30,10 @@ internal static class NdjsonDeclarationReader
 
             return BatchLine.Valid(number, request);
         }
-        catch (UsageException exception)
+        catch (UsageException)
         {
-            return BatchLine.Invalid(number, BatchRequestId.For(number, text), exception.Message);
+            // Not the parser's words: they quote the offending value, which may be a worker's data.
+            return BatchLine.Invalid(number, BatchRequestId.For(number, text), "not a SubmitDeclarationRequest in proto3 JSON");
         }
     }
 }
