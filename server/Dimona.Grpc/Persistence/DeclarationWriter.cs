@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dimona.Grpc.Domain;
@@ -30,14 +29,16 @@ public sealed class DeclarationWriter : IAsyncDisposable
 
     private readonly IDeclarationStore store;
     private readonly StorageHealth health;
+    private readonly TimeProvider time;
     private readonly ILogger<DeclarationWriter> logger;
     private readonly Task loop;
     private readonly NumberDraw numbers = new();
 
-    public DeclarationWriter(IDeclarationStore store, StorageHealth health, ILogger<DeclarationWriter> logger)
+    public DeclarationWriter(IDeclarationStore store, StorageHealth health, TimeProvider time, ILogger<DeclarationWriter> logger)
     {
         this.store = store;
         this.health = health;
+        this.time = time;
         this.logger = logger;
         loop = Task.Run(Run);
     }
@@ -55,18 +56,19 @@ public sealed class DeclarationWriter : IAsyncDisposable
         var job = new Job(items);
         if (!queue.Writer.TryWrite(job))
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            if (maxWait is { } limit)
-            {
-                wait.CancelAfter(limit);
-            }
+            using var timeout = maxWait is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             try
             {
                 await queue.Writer.WriteAsync(job, wait.Token);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested && maxWait is { } limit2)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                return [.. items.Select(_ => (Outcome<Declaration>)Failure.WriterBusy(limit2))];
+                return Fill(items.Count, Failure.WriterBusy(maxWait!.Value));
+            }
+            catch (ChannelClosedException)
+            {
+                return Fill(items.Count, Failure.ShuttingDown());
             }
         }
         return await job.Answer.Task.WaitAsync(ct);
@@ -82,16 +84,34 @@ public sealed class DeclarationWriter : IAsyncDisposable
     private async Task Run()
     {
         var jobs = new List<Job>();
-        while (await queue.Reader.WaitToReadAsync())
+        try
         {
-            var count = 0;
-            while (count < MaxDeclarationsPerCommit && queue.Reader.TryRead(out var job))
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                var count = 0;
+                while (count < MaxDeclarationsPerCommit && queue.Reader.TryRead(out var job))
+                {
+                    jobs.Add(job);
+                    count += job.Items.Count;
+                }
+                Commit(jobs, count);
+                jobs.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            // A bug in the loop itself: stop taking work, and answer every job still held or queued rather than leave its caller waiting.
+            queue.Writer.TryComplete();
+            health.WriteFailed();
+            logger.LogCritical(e, "The writer stopped: every declaration still queued is answered INTERNAL");
+            while (queue.Reader.TryRead(out var job))
             {
                 jobs.Add(job);
-                count += job.Items.Count;
             }
-            Commit(jobs, count);
-            jobs.Clear();
+            foreach (var job in jobs)
+            {
+                job.Answer.TrySetResult(Fill(job.Items.Count, Failure.Internal()));
+            }
         }
     }
 
@@ -99,6 +119,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var decided = started;
+        var added = 0;
         var answers = jobs.Select(j => new Outcome<Declaration>[j.Items.Count]).ToArray();
         try
         {
@@ -111,9 +132,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
                     {
                         try
                         {
-                            answers[j][i] = Decide(transaction, employers, jobs[j].Items[i]);
+                            answers[j][i] = Decide(transaction, employers, jobs[j].Items[i], ref added);
                         }
-                        catch (Exception e) when (!IsStorageFailure(e))
+                        catch (Exception e) when (!store.IsUnavailable(e))
                         {
                             logger.LogError(e, "A declaration failed to be decided and was answered INTERNAL");
                             answers[j][i] = Failure.Internal();
@@ -123,32 +144,35 @@ public sealed class DeclarationWriter : IAsyncDisposable
                 decided = Stopwatch.GetTimestamp();
                 transaction.Commit();
             }
-            health.WriteSucceeded();
+            if (added > 0)
+            {
+                health.WriteSucceeded();
+            }
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Committed {Count} declarations of {Jobs} jobs: decided in {DecideMs:F2} ms, committed in {CommitMs:F2} ms",
+                    count, jobs.Count, Stopwatch.GetElapsedTime(started, decided).TotalMilliseconds, Stopwatch.GetElapsedTime(decided).TotalMilliseconds);
+            }
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (store.IsUnavailable(e))
         {
             health.WriteFailed();
             logger.LogWarning("Storage failure: {Count} declarations not stored, answered UNAVAILABLE. {Error}", count, StorageError(e));
-            Fill(answers, Failure.StorageUnavailable());
+            FillAll(answers, Failure.StorageUnavailable());
         }
         catch (Exception e)
         {
             logger.LogError(e, "The writer failed: {Count} declarations not stored, answered INTERNAL", count);
-            Fill(answers, Failure.Internal());
+            FillAll(answers, Failure.Internal());
         }
         for (var j = 0; j < jobs.Count; j++)
         {
             jobs[j].Answer.TrySetResult(answers[j]);
         }
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.LogDebug("Committed {Count} declarations of {Jobs} jobs: decided in {DecideMs:F2} ms, committed in {CommitMs:F2} ms",
-                count, jobs.Count, Stopwatch.GetElapsedTime(started, decided).TotalMilliseconds, Stopwatch.GetElapsedTime(decided).TotalMilliseconds);
-        }
     }
 
     /// <summary>The stateful decision on one declaration: employer, retry, existing periods, result, number.</summary>
-    private Outcome<Declaration> Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers, CheckedDeclaration item)
+    private Outcome<Declaration> Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers, CheckedDeclaration item, ref int added)
     {
         var request = item.Request;
         if (!employers.TryGetValue(request.Employer, out var employer))
@@ -176,6 +200,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
             declaration = new Declaration(number, status, anomalies, applies ? number : null, item.ReceiveTime, item.ReceivedJson);
         }
         while (!transaction.TryAdd(declaration, employer.Id, item));
+        added++;
         if (logger.IsEnabled(LogLevel.Trace))
         {
             // Numbers, status and codes only: never the worker's NISS or name.
@@ -185,9 +210,14 @@ public sealed class DeclarationWriter : IAsyncDisposable
         return declaration;
     }
 
-    private static bool IsStorageFailure(Exception e) => e is DbException or IOException;
+    private static Outcome<Declaration>[] Fill(int count, Failure failure)
+    {
+        var answers = new Outcome<Declaration>[count];
+        Array.Fill(answers, failure);
+        return answers;
+    }
 
-    private static void Fill(Outcome<Declaration>[][] answers, Failure failure)
+    private static void FillAll(Outcome<Declaration>[][] answers, Failure failure)
     {
         foreach (var answer in answers)
         {

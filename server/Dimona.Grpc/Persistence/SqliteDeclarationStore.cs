@@ -21,7 +21,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         statements ??= Statements.Open(path);
         try
         {
-            statements.Execute("BEGIN IMMEDIATE");
+            statements.Execute(statements.BeginImmediate);
             return new Transaction(this, statements);
         }
         catch
@@ -39,6 +39,13 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
     }
 
     public void Dispose() => Reset();
+
+    /// <summary>SQLite's result codes for a database it cannot use just now, as opposed to a misuse of it (a bug).</summary>
+    public bool IsUnavailable(Exception e) => e is IOException || e is SqliteException
+    {
+        SqliteErrorCode: raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_NOMEM or raw.SQLITE_READONLY or raw.SQLITE_IOERR
+            or raw.SQLITE_CORRUPT or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_PROTOCOL or raw.SQLITE_NOTADB,
+    };
 
     private sealed class Transaction(SqliteDeclarationStore store, Statements s) : IStoreTransaction
     {
@@ -119,47 +126,63 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
 
         public bool TryAdd(Declaration declaration, long employerId, CheckedDeclaration item)
         {
-            var niss = item.Request.Worker.Niss?.Value;
-            using (var insert = s.InsertDeclaration.Run())
+            if (declaration.PeriodId is null)
             {
-                insert.Text(1, declaration.DeclarationNumber.Value);
-                insert.Text(2, item.Request.RequestId.ToString());
-                insert.Int64(3, employerId);
-                insert.Text(4, "IN");
-                insert.Text(5, declaration.Status.ToString());
-                insert.Text(6, DbText.Of(declaration.ReceiveTime));
-                insert.Text(7, niss);
-                insert.Text(8, declaration.PeriodId?.Value);
-                insert.Text(9, declaration.ReceivedJson);
-                insert.Text(10, declaration.Anomalies.Count == 0 ? "[]" : RowMapping.AnomaliesToJson(declaration.Anomalies));
-                insert.Step();
-                if (s.Changes() == 0)
-                {
-                    return false;
-                }
+                return InsertDeclaration(declaration, employerId, item);
             }
-            if (declaration.PeriodId is { } periodId)
+            // The declaration and its period go in together or not at all.
+            s.Execute(s.Savepoint);
+            try
             {
-                var @in = item.Request.In;
-                using var insert = s.InsertPeriod.Run();
-                insert.Text(1, periodId.Value);
-                insert.Int64(2, employerId);
-                insert.Text(3, niss);
-                insert.Text(4, @in.JointCommittee);
-                insert.Text(5, @in.WorkerType.ToString());
-                insert.Text(6, DbText.Of(@in.StartDate));
-                insert.Text(7, DbText.Of(@in.EndDate));
-                insert.Text(8, DbText.Of(@in.StartHour));
-                insert.Text(9, DbText.Of(@in.EndHour));
-                insert.Int64(10, @in.PlannedHours);
-                insert.Step();
+                var added = InsertDeclaration(declaration, employerId, item) && InsertPeriod(declaration.PeriodId, employerId, item);
+                s.Execute(s.Release);
+                return added;
             }
+            catch
+            {
+                s.Execute(s.RollbackToSavepoint);
+                throw;
+            }
+        }
+
+        private bool InsertDeclaration(Declaration declaration, long employerId, CheckedDeclaration item)
+        {
+            using var insert = s.InsertDeclaration.Run();
+            insert.Text(1, declaration.DeclarationNumber.Value);
+            insert.Text(2, item.Request.RequestId.ToString());
+            insert.Int64(3, employerId);
+            insert.Text(4, "IN");
+            insert.Text(5, declaration.Status.ToString());
+            insert.Text(6, DbText.Of(declaration.ReceiveTime));
+            insert.Text(7, item.Request.Worker.Niss?.Value);
+            insert.Text(8, declaration.PeriodId?.Value);
+            insert.Text(9, declaration.ReceivedJson);
+            insert.Text(10, RowMapping.AnomaliesToJson(declaration.Anomalies));
+            insert.Step();
+            return s.Changes() > 0;
+        }
+
+        private bool InsertPeriod(DimonaNumber periodId, long employerId, CheckedDeclaration item)
+        {
+            var @in = item.Request.In;
+            using var insert = s.InsertPeriod.Run();
+            insert.Text(1, periodId.Value);
+            insert.Int64(2, employerId);
+            insert.Text(3, item.Request.Worker.Niss!.Value);
+            insert.Text(4, @in.JointCommittee);
+            insert.Text(5, @in.WorkerType.ToString());
+            insert.Text(6, DbText.Of(@in.StartDate));
+            insert.Text(7, DbText.Of(@in.EndDate));
+            insert.Text(8, DbText.Of(@in.StartHour));
+            insert.Text(9, DbText.Of(@in.EndHour));
+            insert.Int64(10, @in.PlannedHours);
+            insert.Step();
             return true;
         }
 
         public void Commit()
         {
-            s.Execute("COMMIT");
+            s.Execute(s.CommitTransaction);
             committed = true;
         }
 
@@ -171,7 +194,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             }
             try
             {
-                s.Execute("ROLLBACK");
+                s.Execute(s.RollbackTransaction);
             }
             catch (SqliteException)
             {
@@ -208,6 +231,12 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             InsertPeriod = Prepare(
                 "INSERT INTO Periods (PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours) " +
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            BeginImmediate = Prepare("BEGIN IMMEDIATE");
+            CommitTransaction = Prepare("COMMIT");
+            RollbackTransaction = Prepare("ROLLBACK");
+            Savepoint = Prepare("SAVEPOINT declaration");
+            Release = Prepare("RELEASE declaration");
+            RollbackToSavepoint = Prepare("ROLLBACK TO declaration");
         }
 
         public Statement EmployerByEnterpriseNumber { get; }
@@ -217,6 +246,12 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         public Statement PeriodsOfWorker { get; }
         public Statement InsertDeclaration { get; }
         public Statement InsertPeriod { get; }
+        public Statement BeginImmediate { get; }
+        public Statement CommitTransaction { get; }
+        public Statement RollbackTransaction { get; }
+        public Statement Savepoint { get; }
+        public Statement Release { get; }
+        public Statement RollbackToSavepoint { get; }
 
         public static Statements Open(string path)
         {
@@ -239,7 +274,12 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             }
         }
 
-        public void Execute(string sql) => Check(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
+        /// <summary>Runs a statement that returns no rows.</summary>
+        public void Execute(Statement statement)
+        {
+            using var run = statement.Run();
+            run.Step();
+        }
 
         public int Changes() => raw.sqlite3_changes(connection.Handle);
 
@@ -283,7 +323,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         {
             raw.SQLITE_ROW => true,
             raw.SQLITE_DONE => false,
-            var rc => throw Failure(rc, db),
+            var rc => throw SqliteError(rc, db),
         };
 
         public bool IsNull(int column) => raw.sqlite3_column_type(handle, column) == raw.SQLITE_NULL;
@@ -305,11 +345,11 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
     {
         if (rc != raw.SQLITE_OK)
         {
-            throw Failure(rc, db);
+            throw SqliteError(rc, db);
         }
     }
 
-    private static SqliteException Failure(int rc, sqlite3? db)
+    private static SqliteException SqliteError(int rc, sqlite3? db)
     {
         try
         {

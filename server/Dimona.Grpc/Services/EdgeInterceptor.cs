@@ -6,8 +6,9 @@ using Grpc.Core.Interceptors;
 namespace Dimona.Grpc.Services;
 
 /// <summary>
-/// What every call shares at the edge: an unparsable unary request is refused with INVALID_ARGUMENT, and a storage
-/// failure on a read becomes UNAVAILABLE, on unary and streaming calls alike, never UNKNOWN.
+/// What every call shares at the edge: an unparsable unary request is refused with INVALID_ARGUMENT, a storage
+/// failure on a read becomes UNAVAILABLE, and a call its caller gave up on ends CANCELLED, on unary and streaming
+/// calls alike, never UNKNOWN.
 /// </summary>
 public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Interceptor
 {
@@ -26,6 +27,10 @@ public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Intercept
         {
             throw StorageFailure(context, e);
         }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw Cancelled;
+        }
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
@@ -40,7 +45,14 @@ public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Intercept
         {
             throw StorageFailure(context, e);
         }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw Cancelled;
+        }
     }
+
+    /// <summary>The caller went away or ran out of time: what it may still read is CANCELLED, not UNKNOWN.</summary>
+    private static RpcException Cancelled => new(new Status(StatusCode.Cancelled, "The call was cancelled by the client or its deadline."));
 
     private RpcException StorageFailure(ServerCallContext context, Exception e)
     {

@@ -1,5 +1,6 @@
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Persistence;
+using Dimona.Grpc.Services;
 using Dimona.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Dimona.Grpc.Tests.Integration;
@@ -72,15 +74,17 @@ public class FaultTests
     public async Task Submit_WriterQueueFullPastTheWait_IsResourceExhaustedWriterBusy()
     {
         var store = new FailingStore();
+        var clock = new FakeTimeProvider(DimonaServerFactory.Now);
         await using var server = new DimonaServerFactory();
-        using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+        using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
         var client = new DimonaService.DimonaServiceClient(Channel(blocked));
         store.Hold();
         Task<SubmitDeclarationResponse> Submit(int worker)
         {
             var r = Requests.Stg();
-            r.Worker.Niss = TestNiss.For(worker);
+            r.Worker.Niss = Workers.Niss(worker);
             return client.SubmitDeclarationAsync(r, cancellationToken: Ct).ResponseAsync;
         }
         var first = Submit(0);
@@ -92,11 +96,55 @@ public class FaultTests
             await Task.Delay(10, Ct);
         }
 
-        var status = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+        var waiting = Submit(DeclarationWriter.QueueCapacity + 1);
+        while (!waiting.IsCompleted)
+        {
+            clock.Advance(Submissions.UnaryQueueWait); // the queue stays full: the wait runs out on the service's clock
+            await Task.WhenAny(waiting, Task.Delay(10, Ct));
+        }
+        var status = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => waiting);
 
         Assert.Equal("WRITER_BUSY", status.Reason());
         store.Release();
         Assert.All(await Task.WhenAll(queued), r => Assert.Equal(DeclarationStatus.Accepted, r.Declaration.Status));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Submit_CallerGivesUpWhileQueued_DeclarationIsStillStoredOnceAndTheOthersInItsCommit()
+    {
+        var store = new FailingStore();
+        await using var server = new DimonaServerFactory();
+        using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+        var client = new DimonaService.DimonaServiceClient(Channel(blocked));
+        var writer = blocked.Services.GetRequiredService<DeclarationWriter>();
+        store.Hold();
+        var holding = client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync;
+        await store.HeldAsync();
+        var impatient = Requests.Stg();
+        impatient.Worker.Niss = Workers.Niss(1);
+        var patient = Requests.Stg();
+        patient.Worker.Niss = Workers.Niss(2);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var cancelled = client.SubmitDeclarationAsync(impatient, cancellationToken: giveUp.Token).ResponseAsync;
+        var other = client.SubmitDeclarationAsync(patient, cancellationToken: Ct).ResponseAsync;
+        while (writer.Queued < 2)
+        {
+            Assert.False(cancelled.IsCompleted || other.IsCompleted, $"answered while the writer is held: {cancelled.Status} {other.Status}");
+            await Task.Delay(10, Ct);
+        }
+
+        await giveUp.CancelAsync();
+        Assert.Equal(StatusCode.Cancelled, (await Assert.ThrowsAsync<RpcException>(() => cancelled)).StatusCode);
+        store.Release();
+
+        Assert.Equal(DeclarationStatus.Accepted, (await holding).Declaration.Status);
+        Assert.Equal(DeclarationStatus.Accepted, (await other).Declaration.Status);
+        await using var db = blocked.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
+        var stored = await db.Declarations.SingleAsync(d => d.RequestId == impatient.RequestId, Ct); // committed with the other queued job
+        var resent = (await client.SubmitDeclarationAsync(impatient, cancellationToken: Ct)).Declaration;
+        Assert.Equal((DeclarationStatus.Accepted, stored.DeclarationNumber), (resent.Status, resent.DeclarationNumber));
+        Assert.Equal(3, await db.Declarations.CountAsync(Ct));
     }
 
     [Fact]
@@ -162,6 +210,8 @@ public class FaultTests
                 fault.gate.Release();
                 return new Transaction(fault, inner.Begin());
             }
+
+            public bool IsUnavailable(Exception e) => inner.IsUnavailable(e);
         }
 
         private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction

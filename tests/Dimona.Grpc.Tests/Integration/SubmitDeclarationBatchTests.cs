@@ -39,7 +39,7 @@ public class SubmitDeclarationBatchTests
         Assert.Equal(DeclarationStatus.Pending, results[4].Declaration.Status);
 
         var later = Requests.Stg();
-        later.Worker.Niss = TestNiss.For(1);
+        later.Worker.Niss = Workers.Niss(1);
         var next = await batch.SendAsync(later);
         Assert.Equal(DeclarationStatus.Accepted, Assert.Single(next).Declaration.Status);
         await batch.CompleteAsync();
@@ -171,7 +171,7 @@ public class SubmitDeclarationBatchTests
         var messages = Enumerable.Range(0, 30).Select(m => Enumerable.Range(0, 20).Select(i =>
         {
             var r = Requests.Stg();
-            r.Worker.Niss = TestNiss.For(m * 20 + i);
+            r.Worker.Niss = Workers.Niss(m * 20 + i);
             return r;
         }).ToArray()).ToArray();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dimona.Grpc.Tests.Integration;
 using Dimona.V1;
 using Google.Protobuf;
 using Grpc.Core;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dimona.Grpc.Tests.Integration;
 using Dimona.V1;
 using Grpc.Core;
 

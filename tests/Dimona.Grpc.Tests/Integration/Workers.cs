@@ -1,8 +1,7 @@
 using System.Globalization;
-using Dimona.Grpc.Tests.Integration;
 using Dimona.V1;
 
-namespace Dimona.Grpc.Tests.Process;
+namespace Dimona.Grpc.Tests.Integration;
 
 /// <summary>Many distinct valid declarations: item <c>i</c> is an STG IN of its own worker, accepted as it is.</summary>
 public static class Workers
