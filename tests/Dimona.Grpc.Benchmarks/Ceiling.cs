@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Persistence;
+using Dimona.Grpc.Services;
 using Dimona.V1;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -100,9 +100,8 @@ internal static class Ceiling
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // The service's own pragmas (WAL, synchronous=FULL, busy_timeout, foreign_keys), and the page cache its writer
-        // connection uses (SqliteDeclarationStore: 64 MiB), so that the ceiling is not held down by a smaller cache.
-        pragmas.CommandText = SqlitePragmas.Sql + " PRAGMA cache_size=-65536;";
+        // The service writer's own pragmas (WAL, synchronous=FULL, busy_timeout, foreign_keys, its page cache).
+        pragmas.CommandText = SqlitePragmas.WriterSql;
         pragmas.ExecuteNonQuery();
         return connection;
     }
@@ -111,24 +110,24 @@ internal static class Ceiling
     private sealed record Row(string Number, string RequestId, string ReceiveTime, string Niss, string Json, string WorkerType, string StartDate, string? EndDate)
     {
         private static readonly HashSet<string> Drawn = [];
+        private static readonly NumberDraw Numbers = new();
 
         public static Row Of(SubmitDeclarationRequest request) => new(
             UnusedNumber(),
             request.RequestId,
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+            DbText.Of(DateTimeOffset.UtcNow),
             request.Worker.Niss,
-            Workload.ReceivedJson(request),
+            ContractMapping.ToReceivedJson(request, Guid.Parse(request.RequestId)),
             request.DimonaIn.WorkerType == V1.WorkerType.Stg ? "STG" : "OTH",
             request.DimonaIn.StartDate,
             request.DimonaIn.EndDate.Length == 0 ? null : request.DimonaIn.EndDate);
 
-        // Random like the service's numbers (so the primary key is filled at random places), never drawn twice.
+        // The service's own draw (so the primary key is filled at random places), never the same number twice.
         private static string UnusedNumber()
         {
             while (true)
             {
-                const ulong span = DimonaNumber.LastBase - DimonaNumber.FirstBase + 1;
-                var number = DimonaNumber.FromBase(DimonaNumber.FirstBase + (long)(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) % span)).Value;
+                var number = Numbers.Next().Value;
                 if (Drawn.Add(number))
                 {
                     return number;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dimona.V1;
-using Google.Protobuf;
 
 namespace Dimona.Grpc.Benchmarks;
 
@@ -86,7 +85,4 @@ internal sealed class Workload
         var body = (((birth.Year % 100 * 100) + birth.Month) * 100 + birth.Day) * 1000L + (k % 997) + 1;
         return string.Create(CultureInfo.InvariantCulture, $"{body:D9}{97 - (body % 97):D2}");
     }
-
-    /// <summary>The request as the service stores it (Declarations.ReceivedJson): the contract's JSON form.</summary>
-    public static string ReceivedJson(SubmitDeclarationRequest request) => JsonFormatter.Default.Format(request);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dimona.V1;
 
 namespace Dimona.Console.Batch;
 

@@ -20,7 +20,7 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         return row?.ToDomain();
     }
 
-    internal static Task<EmployerRow?> FindEmployerRowAsync(DimonaDbContext db, EmployerId id, CancellationToken ct)
+    private static Task<EmployerRow?> FindEmployerRowAsync(DimonaDbContext db, EmployerId id, CancellationToken ct)
     {
         var employers = db.Employers.AsNoTracking();
         return id switch

@@ -261,8 +261,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 connection.Open();
                 using (var pragmas = connection.CreateCommand())
                 {
-                    // The writer's page cache: 128 MiB keeps the indexes of a million declarations in memory across transactions.
-                    pragmas.CommandText = SqlitePragmas.Sql + " PRAGMA cache_size=-131072;";
+                    pragmas.CommandText = SqlitePragmas.WriterSql;
                     pragmas.ExecuteNonQuery();
                 }
                 return new Statements(connection);

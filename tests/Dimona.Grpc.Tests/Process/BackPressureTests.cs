@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dimona.Grpc.Tests.Integration;
 using Dimona.V1;
-using Google.Protobuf;
 using Grpc.Core;
 
 namespace Dimona.Grpc.Tests.Process;
