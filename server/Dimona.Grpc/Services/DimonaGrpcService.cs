@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Persistence;
 using Grpc.Core;
@@ -18,9 +17,6 @@ public sealed class DimonaGrpcService(
 {
     /// <summary>Items one batch message may carry.</summary>
     public const int MaxItemsPerMessage = 1000;
-
-    /// <summary>Batch messages read but not yet answered, at most; past it the server stops reading.</summary>
-    public const int MaxMessagesInFlight = 8;
 
     public static void BindService(ServiceBinderBase binder, V1.DimonaService.DimonaServiceBase service) =>
         V1.DimonaService.BindService(new TolerantParsing.Binder(binder), service);
@@ -46,74 +42,19 @@ public sealed class DimonaGrpcService(
         return new V1.GetDeclarationResponse { Declaration = declaration.ToContract() };
     }
 
-    /// <summary>
-    /// Reads request messages while earlier ones are being committed, at most <see cref="MaxMessagesInFlight"/> ahead
-    /// of the responses written, and answers each in order once its declarations are on disk.
-    /// </summary>
+    /// <summary>Each message's items go the way of SubmitDeclaration as one job; see <see cref="BatchStream"/> for the flow.</summary>
     public override async Task SubmitDeclarationBatch(
         IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> requestStream,
         IServerStreamWriter<V1.SubmitDeclarationBatchResponse> responseStream,
         ServerCallContext context)
     {
-        var ct = context.CancellationToken;
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
-        using var slots = new SemaphoreSlim(MaxMessagesInFlight);
-        var pending = Channel.CreateUnbounded<Task<V1.SubmitDeclarationBatchResponse>>(new() { SingleReader = true, SingleWriter = true });
-        Exception? writeFailure = null;
-        var answering = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var response in pending.Reader.ReadAllAsync(CancellationToken.None))
-                {
-                    await responseStream.WriteAsync(await response, ct);
-                    slots.Release();
-                }
-            }
-            catch (Exception e)
-            {
-                writeFailure = e;
-                await reading.CancelAsync();
-            }
-        }, CancellationToken.None);
-
-        Failure? end = null;
-        try
-        {
-            while (end is null)
-            {
-                await slots.WaitAsync(reading.Token);
-                if (!await requestStream.MoveNext(reading.Token))
-                {
-                    break;
-                }
-                var message = requestStream.Current;
-                end = TolerantParsing.WhyUnparsable(message) is { } reason ? TolerantParsing.Refuse(logger, context.Method, reason)
-                    : message.Items.Count > MaxItemsPerMessage ? Failure.BatchTooLarge(message.Items.Count, MaxItemsPerMessage)
-                    : null;
-                if (end is null)
-                {
-                    pending.Writer.TryWrite(AnswerAsync(message.Items, ct));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (writeFailure is not null)
-        {
-            // The response stream failed (the client went away): its exception is rethrown below.
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            end = Failure.ShuttingDown();
-        }
-        finally
-        {
-            pending.Writer.TryComplete();
-            await answering;
-        }
-        if (writeFailure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(writeFailure);
-        }
+        var end = await BatchStream.RunAsync(requestStream, responseStream,
+            message => TolerantParsing.WhyUnparsable(message) is { } reason ? TolerantParsing.Refuse(logger, context.Method, reason)
+                : message.Items.Count > MaxItemsPerMessage ? Failure.BatchTooLarge(message.Items.Count, MaxItemsPerMessage)
+                : null,
+            message => AnswerAsync(message.Items, context.CancellationToken),
+            lifetime.ApplicationStopping,
+            context.CancellationToken);
         if (end is not null)
         {
             throw end.ToRpcException();

@@ -22,6 +22,19 @@ internal sealed class BatchCalls(DimonaService.DimonaServiceClient client) : IDi
     public Task WriteAsync(params SubmitDeclarationRequest[] items) =>
         call.RequestStream.WriteAsync(new SubmitDeclarationBatchRequest { Items = { items } }, Ct);
 
+    /// <summary>Writes a message the server refuses as a whole, which may end the call before this write returns.</summary>
+    public async Task WriteRefusedAsync(params SubmitDeclarationRequest[] items)
+    {
+        try
+        {
+            await WriteAsync(items);
+        }
+        catch (RpcException)
+        {
+            // The call ended first: its status is read from the response stream.
+        }
+    }
+
     /// <summary>Completes the requests and expects the stream to end normally with no further response.</summary>
     public async Task CompleteAsync()
     {

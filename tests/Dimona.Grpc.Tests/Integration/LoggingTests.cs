@@ -32,7 +32,7 @@ public class LoggingTests
         {
             var refused = BatchCalls.Copies(identified, 1)[0];
             await batch.SendAsync(refused, BatchCalls.Copies(pending, 1)[0], BatchCalls.Copies(malformed, 1)[0]);
-            await batch.WriteAsync(BatchCalls.Copies(identified, 1001));
+            await batch.WriteRefusedAsync(BatchCalls.Copies(identified, 1001));
             await batch.EndsWithAsync(StatusCode.InvalidArgument);
         }
         // A request that is not protobuf: a string field cut short right after the NISS.

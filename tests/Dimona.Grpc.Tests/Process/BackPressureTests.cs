@@ -11,8 +11,8 @@ public class BackPressureTests
     private const int ItemsPerMessage = 100;
     private const int MaxMessages = 400;
 
-    /// <summary>The server's limit: batch messages read but not yet answered (DimonaGrpcService.MaxMessagesInFlight).</summary>
-    private const int ServerMessagesInFlight = Dimona.Grpc.Services.DimonaGrpcService.MaxMessagesInFlight;
+    /// <summary>The server's limit: batch messages read but not yet answered (BatchStream.MaxMessagesInFlight).</summary>
+    private const int ServerMessagesInFlight = Dimona.Grpc.Services.BatchStream.MaxMessagesInFlight;
 
     /// <summary>The client's HTTP/2 receive window per stream, set explicitly (the protocol's minimum, SocketsHttpHandler's default).</summary>
     private const int ClientStreamWindow = 65_535;
