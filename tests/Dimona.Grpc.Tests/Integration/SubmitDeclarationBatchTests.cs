@@ -157,6 +157,27 @@ public class SubmitDeclarationBatchTests
     }
 
     [Fact]
+    public async Task Batch_MessageOverFourMebibytes_EndsTheStreamWithResourceExhaustedAfterAnsweringEarlierMessages()
+    {
+        await using var server = new DimonaServerFactory();
+        using var batch = new BatchCalls(server.CreateDimonaClient());
+        var bulky = BatchCalls.Copies(Requests.Stg(), 500);
+        foreach (var item in bulky)
+        {
+            item.Reference = new string('x', 9000); // 500 × 9 kB: past the 4 MiB a message may weigh
+        }
+
+        await batch.WriteAsync(Requests.Stg());
+        await batch.WriteRefusedAsync(bulky);
+
+        Assert.Equal(DeclarationStatus.Accepted, Assert.Single(await batch.ReadAsync()).Declaration.Status);
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await batch.ReadAsync());
+        Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        await using var db = server.CreateDbContext();
+        Assert.Equal(1, await db.Declarations.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Batch_ManyMessagesWrittenAhead_AreAllAnsweredInOrder()
     {
         await using var server = new DimonaServerFactory();
