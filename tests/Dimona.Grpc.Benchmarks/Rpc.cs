@@ -92,39 +92,32 @@ internal static class Rpc
     /// <paramref name="calls"/> SubmitDeclaration calls from <paramref name="callers"/> callers, each sending its next call
     /// when answered. A failed call is counted by its code, and its latency left out.
     /// </summary>
-    public static async Task<CallsResult> UnaryAsync(DimonaService.DimonaServiceClient client, Workload workload, int calls, int callers,
-        NumberPool? numbers, CancellationToken ct)
-    {
-        var latencies = new Latencies(calls);
-        var tally = new Tally();
-        var issued = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+    public static Task<CallsResult> UnaryAsync(DimonaService.DimonaServiceClient client, Workload workload, int calls, int callers,
+        NumberPool? numbers, CancellationToken ct) =>
+        CallersAsync(calls, callers, async () =>
         {
-            while (Interlocked.Increment(ref issued) < calls)
-            {
-                var request = workload.Next();
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    var reply = await client.SubmitDeclarationAsync(request, cancellationToken: ct);
-                    latencies.AddSince(start);
-                    tally.Add(reply.Declaration.Status);
-                    numbers?.Add(reply.Declaration.DeclarationNumber);
-                }
-                catch (RpcException e) when (!ct.IsCancellationRequested)
-                {
-                    tally.AddError(e.StatusCode);
-                }
-            }
-        }, ct)));
-        return new CallsResult(calls, callers, clock.Elapsed, latencies.Summarize(), tally);
-    }
+            var declaration = (await client.SubmitDeclarationAsync(workload.Next(), cancellationToken: ct)).Declaration;
+            numbers?.Add(declaration.DeclarationNumber);
+            return declaration.Status;
+        }, ct);
 
     /// <summary><paramref name="calls"/> GetDeclaration calls from <paramref name="callers"/> callers, for numbers drawn at random from <paramref name="numbers"/>.</summary>
-    public static async Task<CallsResult> GetAsync(DimonaService.DimonaServiceClient client, NumberPool numbers, int calls, int callers, CancellationToken ct)
+    public static Task<CallsResult> GetAsync(DimonaService.DimonaServiceClient client, NumberPool numbers, int calls, int callers, CancellationToken ct)
     {
         var pool = numbers.Snapshot();
+        return CallersAsync(calls, callers, async () =>
+        {
+            var request = new GetDeclarationRequest { DeclarationNumber = pool[Random.Shared.Next(pool.Length)] };
+            return (await client.GetDeclarationAsync(request, cancellationToken: ct)).Declaration.Status;
+        }, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="calls"/> calls from <paramref name="callers"/> callers, each making its next call when answered.
+    /// A failed call is counted by its code, and its latency left out.
+    /// </summary>
+    private static async Task<CallsResult> CallersAsync(int calls, int callers, Func<Task<DeclarationStatus>> call, CancellationToken ct)
+    {
         var latencies = new Latencies(calls);
         var tally = new Tally();
         var issued = -1;
@@ -133,13 +126,12 @@ internal static class Rpc
         {
             while (Interlocked.Increment(ref issued) < calls)
             {
-                var request = new GetDeclarationRequest { DeclarationNumber = pool[Random.Shared.Next(pool.Length)] };
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    var reply = await client.GetDeclarationAsync(request, cancellationToken: ct);
+                    var status = await call();
                     latencies.AddSince(start);
-                    tally.Add(reply.Declaration.Status);
+                    tally.Add(status);
                 }
                 catch (RpcException e) when (!ct.IsCancellationRequested)
                 {
