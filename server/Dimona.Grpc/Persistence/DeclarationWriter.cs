@@ -144,9 +144,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
                 decided = Stopwatch.GetTimestamp();
                 transaction.Commit();
             }
-            if (added > 0)
+            if (added > 0 && health.WriteSucceeded())
             {
-                health.WriteSucceeded();
+                logger.LogInformation("Storage writes again: declarations are stored and the health check is SERVING");
             }
             if (logger.IsEnabled(LogLevel.Debug))
             {
@@ -156,8 +156,10 @@ public sealed class DeclarationWriter : IAsyncDisposable
         }
         catch (Exception e) when (store.IsUnavailable(e))
         {
-            health.WriteFailed();
-            logger.LogWarning("Storage failure: {Count} declarations not stored, answered UNAVAILABLE. {Error}", count, StorageError(e));
+            // One warning when writes start failing, not one per commit while they go on failing.
+            logger.Log(health.WriteFailed() ? LogLevel.Warning : LogLevel.Debug,
+                "Storage failure: {Count} declarations not stored, answered UNAVAILABLE; the health check is NOT_SERVING until a write succeeds. {Error}",
+                count, StorageError(e));
             FillAll(answers, Failure.StorageUnavailable());
         }
         catch (Exception e)
@@ -226,11 +228,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
     }
 
     /// <summary>The storage error in one line: SQLite's own message names the problem, never a value.</summary>
-    private static string StorageError(Exception e) => e switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => $"SQLite error {s.SqliteExtendedErrorCode}: {s.Message}",
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
+    private static string StorageError(Exception e) => e is Microsoft.Data.Sqlite.SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
 
     private sealed class Job(IReadOnlyList<CheckedDeclaration> items)
     {

@@ -10,9 +10,21 @@ public sealed class StorageHealth(IHostApplicationLifetime lifetime) : IHealthCh
 {
     private volatile bool failing;
 
-    public void WriteSucceeded() => failing = false;
+    /// <summary>Records a successful write; true when it ends a failure.</summary>
+    public bool WriteSucceeded()
+    {
+        var wasFailing = failing;
+        failing = false;
+        return wasFailing;
+    }
 
-    public void WriteFailed() => failing = true;
+    /// <summary>Records a failed write; true when it starts a failure.</summary>
+    public bool WriteFailed()
+    {
+        var wasFailing = failing;
+        failing = true;
+        return !wasFailing;
+    }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(
