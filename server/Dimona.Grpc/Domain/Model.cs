@@ -2,17 +2,24 @@ using Dimona.Grpc.Domain.Identifiers;
 
 namespace Dimona.Grpc.Domain;
 
-/// <summary>How a declaration names its employer: exactly one of the two numbers.</summary>
-public sealed record EmployerId(EnterpriseNumber? EnterpriseNumber, OnssNumber? OnssNumber)
+/// <summary>How a declaration names its employer: its enterprise number, or its ONSS number (definitive or provisional).</summary>
+public abstract record EmployerId
 {
-    /// <summary>Which number and its value, e.g. "enterprise number 0403019261" (employer numbers are public).</summary>
-    public override string ToString() => this switch
+    private EmployerId()
     {
-        { EnterpriseNumber: { } e } => $"enterprise number {e}",
-        { OnssNumber: { IsProvisional: true } p } => $"provisional ONSS number {p}",
-        { OnssNumber: { } o } => $"ONSS number {o}",
-        _ => "no number",
-    };
+    }
+
+    /// <summary>By enterprise number (KBO/BCE).</summary>
+    public sealed record Enterprise(EnterpriseNumber Number) : EmployerId
+    {
+        public override string ToString() => $"enterprise number {Number}";
+    }
+
+    /// <summary>By ONSS number, definitive or provisional.</summary>
+    public sealed record Onss(OnssNumber Number) : EmployerId
+    {
+        public override string ToString() => Number.IsProvisional ? $"provisional ONSS number {Number}" : $"ONSS number {Number}";
+    }
 }
 
 public sealed record Address(string Street, string HouseNumber, string Box, string PostCode, string Municipality, string Country);
@@ -51,8 +58,32 @@ public sealed record WorkerIdentification(
     public override string ToString() => "WorkerIdentification(***)";
 }
 
-/// <summary>The worker of a declaration: a NISS, or identification data when the NISS is unknown.</summary>
-public sealed record Worker(Niss? Niss, WorkerIdentification? Identification);
+/// <summary>The worker of a declaration: identified by a NISS, or by identification data while the NISS is unknown.</summary>
+public abstract record Worker
+{
+    private Worker()
+    {
+    }
+
+    /// <summary>The NISS when the worker is identified; null otherwise.</summary>
+    public abstract Niss? Niss { get; }
+
+    /// <summary>A worker known by NISS (or BIS number).</summary>
+    public sealed record Identified(Niss Number) : Worker
+    {
+        public override Niss Niss => Number;
+
+        public override string ToString() => "Worker(NISS ***)";
+    }
+
+    /// <summary>A worker without a NISS: declarations about them are pending until an operator identifies them.</summary>
+    public sealed record Unidentified(WorkerIdentification Data) : Worker
+    {
+        public override Niss? Niss => null;
+
+        public override string ToString() => "Worker(unidentified)";
+    }
+}
 
 /// <summary>Worker types (zone 00655), named by their official codes.</summary>
 public enum WorkerType
@@ -76,6 +107,27 @@ public enum InternType
 /// <summary>The small-statutes block of IVT, TRI and STG; a missing value is null.</summary>
 public sealed record SmallStatutes(EmploymentNature? EmploymentNature, string? ActivityWithRisk, InternType? InternType);
 
+/// <summary>A student's place of work away from the head office (name and address).</summary>
+public sealed record PlaceOfWork(string Name, Address Address);
+
+/// <summary>The user company of a temporary agency worker: an enterprise number, a name and address, or (wrongly) both.</summary>
+public sealed record UserCompany(EnterpriseNumber? EnterpriseNumber, string? Name, Address? Address);
+
+/// <summary>The kinds of declaration (domain.md §3).</summary>
+public enum DeclarationKind
+{
+    In,
+    Out,
+    Update,
+    Cancel,
+}
+
+/// <summary>What a declaration declares: an IN, OUT, UPDATE or CANCEL.</summary>
+public abstract record DeclarationContent
+{
+    public abstract DeclarationKind Kind { get; }
+}
+
 /// <summary>A Dimona IN, well-formed but not yet checked against the rules.</summary>
 public sealed record DimonaIn(
     DateOnly StartDate,
@@ -85,10 +137,49 @@ public sealed record DimonaIn(
     string JointCommittee,
     WorkerType WorkerType,
     int? PlannedHours,
-    SmallStatutes? SmallStatutes);
+    SmallStatutes? SmallStatutes,
+    PlaceOfWork? PlaceOfWork = null,
+    UserCompany? UserCompany = null,
+    string? FirstMonthC32ANumber = null,
+    string? NextMonthC32ANumber = null) : DeclarationContent
+{
+    public override DeclarationKind Kind => DeclarationKind.In;
+}
 
-/// <summary>A well-formed declaration as received.</summary>
-public sealed record DeclarationRequest(Guid RequestId, EmployerId Employer, Worker Worker, string Reference, DimonaIn In);
+/// <summary>A Dimona OUT: closes an open period.</summary>
+public sealed record DimonaOut(PeriodId PeriodId, DateOnly EndDate, TimeOnly? EndHour) : DeclarationContent
+{
+    public override DeclarationKind Kind => DeclarationKind.Out;
+}
+
+/// <summary>A Dimona UPDATE: the values to change, null where the period keeps its own.</summary>
+public sealed record DimonaUpdate(
+    PeriodId PeriodId,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    TimeOnly? StartHour,
+    TimeOnly? EndHour,
+    int? PlannedHours) : DeclarationContent
+{
+    /// <summary>The end date that removes a period's end date, re-opening it (UPDATE only).</summary>
+    public static readonly DateOnly ReOpen = new(9999, 12, 31);
+
+    public override DeclarationKind Kind => DeclarationKind.Update;
+}
+
+/// <summary>A Dimona CANCEL: annuls a period.</summary>
+public sealed record DimonaCancel(PeriodId PeriodId) : DeclarationContent
+{
+    public override DeclarationKind Kind => DeclarationKind.Cancel;
+}
+
+/// <summary>A well-formed declaration as received. <see cref="Worker"/> is null only for an OUT, UPDATE or CANCEL that names none.</summary>
+public sealed record DeclarationRequest(
+    Guid RequestId, EmployerId Employer, Worker? Worker, string Reference, DeclarationContent Content, bool ValidateOnly = false)
+{
+    /// <summary>The IN, for a declaration of that kind.</summary>
+    public DimonaIn? In => Content as DimonaIn;
+}
 
 /// <summary>
 /// A well-formed declaration after the stateless checks, on its way to the writer: when it was received, the
@@ -118,25 +209,16 @@ public enum DeclarationStatus
     Pending,
 }
 
-/// <summary>A Dimona period as the rules see it.</summary>
-public sealed record DimonaPeriod(
-    DimonaNumber PeriodId,
-    long EmployerId,
-    string JointCommittee,
-    WorkerType WorkerType,
-    DateOnly StartDate,
-    DateOnly? EndDate,
-    TimeOnly? StartHour,
-    TimeOnly? EndHour);
-
 /// <summary>
-/// A stored declaration: its number, result and, as received, the request in the contract's JSON form
-/// (<see cref="ReceivedJson"/>), so that it is shown back exactly as submitted.
+/// A stored declaration: its number (none for a preview), result, the period it created or changed, the NISS an
+/// operator found for a worker declared without one, and, as received, the request in the contract's JSON form
+/// (<see cref="ReceivedJson"/>), the audit copy shown back exactly as submitted.
 /// </summary>
 public sealed record Declaration(
-    DimonaNumber DeclarationNumber,
+    DeclarationNumber? DeclarationNumber,
     DeclarationStatus Status,
     IReadOnlyList<Anomaly> Anomalies,
-    DimonaNumber? PeriodId,
+    PeriodId? PeriodId,
     DateTimeOffset ReceiveTime,
-    string ReceivedJson);
+    string ReceivedJson,
+    Niss? IdentifiedNiss = null);

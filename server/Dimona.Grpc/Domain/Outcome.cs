@@ -28,7 +28,7 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
     public static Failure EmployerNotFound(EmployerId id) =>
         new(FailureKind.NotFound, "EMPLOYER_NOT_FOUND", $"No employer has {id}.", []);
 
-    public static Failure DeclarationNotFound(DimonaNumber number) =>
+    public static Failure DeclarationNotFound(DeclarationNumber number) =>
         new(FailureKind.NotFound, "DECLARATION_NOT_FOUND", $"No declaration has number {number}.", []);
 
     public static Failure RequestIdReused() =>

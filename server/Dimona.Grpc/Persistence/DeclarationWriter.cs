@@ -34,6 +34,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
     private readonly Task loop;
     private readonly NumberDraw numbers = new();
 
+    /// <summary>Rows the current commit added: counted by the loop, the one thread that decides.</summary>
+    private int addedInCommit;
+
     public DeclarationWriter(IDeclarationStore store, StorageHealth health, TimeProvider time, ILogger<DeclarationWriter> logger)
     {
         this.store = store;
@@ -51,9 +54,19 @@ public sealed class DeclarationWriter : IAsyncDisposable
     /// declaration (new, or the first one for a retried request id) or the failure that kept it out.
     /// </summary>
     /// <param name="maxWait">How long to wait for room in a full queue before every item fails with WRITER_BUSY; null waits as long as the caller does.</param>
-    public async Task<Outcome<Declaration>[]> WriteAsync(IReadOnlyList<CheckedDeclaration> items, TimeSpan? maxWait, CancellationToken ct)
+    public Task<Outcome<Declaration>[]> WriteAsync(IReadOnlyList<CheckedDeclaration> items, TimeSpan? maxWait, CancellationToken ct) =>
+        EnqueueAsync(new DeclarationJob(this, items), maxWait, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (an operator's or a registration's change) alone in the writer's next transaction
+    /// and answers once it is committed.
+    /// </summary>
+    public async Task<Outcome<T>> RunAsync<T>(Func<IStoreTransaction, Outcome<T>> work, TimeSpan maxWait, CancellationToken ct)
+        where T : class => (await EnqueueAsync(new WorkJob<T>(this, work), maxWait, ct))[0];
+
+    private async Task<Outcome<T>[]> EnqueueAsync<T>(Job<T> job, TimeSpan? maxWait, CancellationToken ct)
+        where T : class
     {
-        var job = new Job(items);
         if (!queue.Writer.TryWrite(job))
         {
             using var timeout = maxWait is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
@@ -64,11 +77,11 @@ public sealed class DeclarationWriter : IAsyncDisposable
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                return Fill(items.Count, Failure.WriterBusy(maxWait!.Value));
+                return Fill<T>(job.Count, Failure.WriterBusy(maxWait!.Value));
             }
             catch (ChannelClosedException)
             {
-                return Fill(items.Count, Failure.ShuttingDown());
+                return Fill<T>(job.Count, Failure.ShuttingDown());
             }
         }
         return await job.Answer.Task.WaitAsync(ct);
@@ -92,7 +105,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
                 while (count < MaxDeclarationsPerCommit && queue.Reader.TryRead(out var job))
                 {
                     jobs.Add(job);
-                    count += job.Items.Count;
+                    count += job.Count;
                 }
                 Commit(jobs, count);
                 jobs.Clear();
@@ -110,7 +123,8 @@ public sealed class DeclarationWriter : IAsyncDisposable
             }
             foreach (var job in jobs)
             {
-                job.Answer.TrySetResult(Fill(job.Items.Count, Failure.Internal()));
+                job.Fail(Failure.Internal());
+                job.Complete();
             }
         }
     }
@@ -119,32 +133,20 @@ public sealed class DeclarationWriter : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var decided = started;
-        var added = 0;
-        var answers = jobs.Select(j => new Outcome<Declaration>[j.Items.Count]).ToArray();
+        addedInCommit = 0;
         try
         {
             using (var transaction = store.Begin())
             {
                 var employers = new Dictionary<EmployerId, Employer?>();
-                for (var j = 0; j < jobs.Count; j++)
+                foreach (var job in jobs)
                 {
-                    for (var i = 0; i < jobs[j].Items.Count; i++)
-                    {
-                        try
-                        {
-                            answers[j][i] = Decide(transaction, employers, jobs[j].Items[i], ref added);
-                        }
-                        catch (Exception e) when (!store.IsUnavailable(e))
-                        {
-                            logger.LogError(e, "A declaration failed to be decided and was answered INTERNAL");
-                            answers[j][i] = Failure.Internal();
-                        }
-                    }
+                    job.Decide(transaction, employers);
                 }
                 decided = Stopwatch.GetTimestamp();
                 transaction.Commit();
             }
-            if (added > 0 && health.WriteSucceeded())
+            if (addedInCommit > 0 && health.WriteSucceeded())
             {
                 logger.LogInformation("Storage writes again: declarations are stored and the health check is SERVING");
             }
@@ -160,21 +162,36 @@ public sealed class DeclarationWriter : IAsyncDisposable
             logger.Log(health.WriteFailed() ? LogLevel.Warning : LogLevel.Debug,
                 "Storage failure: {Count} declarations not stored, answered UNAVAILABLE; the health check is NOT_SERVING until a write succeeds. {Error}",
                 count, StorageError(e));
-            FillAll(answers, Failure.StorageUnavailable());
+            jobs.ForEach(job => job.Fail(Failure.StorageUnavailable()));
         }
         catch (Exception e)
         {
             logger.LogError(e, "The writer failed: {Count} declarations not stored, answered INTERNAL", count);
-            FillAll(answers, Failure.Internal());
+            jobs.ForEach(job => job.Fail(Failure.Internal()));
         }
-        for (var j = 0; j < jobs.Count; j++)
+        jobs.ForEach(job => job.Complete());
+    }
+
+    /// <summary>
+    /// Decides one piece of work in the transaction: a bug fails that piece alone with INTERNAL; a storage failure
+    /// fails the whole transaction.
+    /// </summary>
+    private Outcome<T> Guarded<T>(Func<Outcome<T>> decide)
+        where T : class
+    {
+        try
         {
-            jobs[j].Answer.TrySetResult(answers[j]);
+            return decide();
+        }
+        catch (Exception e) when (!store.IsUnavailable(e))
+        {
+            logger.LogError(e, "A piece of work failed to be decided and was answered INTERNAL");
+            return Failure.Internal();
         }
     }
 
-    /// <summary>The stateful decision on one declaration: employer, retry, existing periods, result, number.</summary>
-    private Outcome<Declaration> Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers, CheckedDeclaration item, ref int added)
+    /// <summary>The stateful decision on one declaration: employer, retry, facts, result, number.</summary>
+    private Outcome<Declaration> Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers, CheckedDeclaration item)
     {
         var request = item.Request;
         if (!employers.TryGetValue(request.Employer, out var employer))
@@ -185,55 +202,106 @@ public sealed class DeclarationWriter : IAsyncDisposable
         {
             return Failure.EmployerNotFound(request.Employer);
         }
-        if (transaction.FindByRequestId(employer.Id, request.RequestId) is { } earlier)
+        if (!request.ValidateOnly && transaction.FindByRequestId(employer.Id, request.RequestId) is { } earlier)
         {
             return earlier.ReceivedJson == item.ReceivedJson ? earlier : Failure.RequestIdReused();
         }
 
-        var niss = request.Worker.Niss;
-        var periods = niss is null ? [] : transaction.PeriodsOf(employer.Id, niss);
-        IReadOnlyList<Anomaly> anomalies = [.. DimonaInRules.Check(new InFacts(request.In, employer, periods)), .. item.Anomalies];
-        var status = DeclarationResult.StatusOf(anomalies, workerIdentified: niss is not null);
+        var decision = request.Content is DimonaIn @in
+            ? Decisions.In(transaction, employer, request.Worker!, @in, item.Anomalies)
+            : Decisions.Change(transaction, employer, request, item.Anomalies, item.ReceiveTime);
+        var status = DeclarationResult.StatusOf(decision.Anomalies, workerIdentified: decision.Worker is not null);
         var applies = DeclarationResult.AppliesChange(status);
-        Declaration declaration;
+        if (request.ValidateOnly)
+        {
+            return new Declaration(null, status, decision.Anomalies, null, item.ReceiveTime, item.ReceivedJson);
+        }
+        DecidedDeclaration decided;
         do
         {
             var number = numbers.Next();
-            declaration = new Declaration(number, status, anomalies, applies ? number : null, item.ReceiveTime, item.ReceivedJson);
+            var saves = !applies ? null : request.Content is DimonaIn created ? Period.Open(PeriodId.Of(number), employer.Id, decision.Worker!, created) : decision.Changed;
+            var periodId = request.Content is DimonaIn ? saves?.Id : decision.Named;
+            decided = new DecidedDeclaration(
+                new Declaration(number, status, decision.Anomalies, periodId, item.ReceiveTime, item.ReceivedJson),
+                employer.Id, request.RequestId, request.Content.Kind, decision.Worker, saves is null ? decision.Shape : PeriodShape.Of(saves), saves,
+                CreatesPeriod: request.Content is DimonaIn);
         }
-        while (!transaction.TryAdd(declaration, employer.Id, item));
-        added++;
+        while (!transaction.TryAdd(decided));
+        addedInCommit++;
         if (logger.IsEnabled(LogLevel.Trace))
         {
             // Numbers, status and codes only: never the worker's NISS or name.
-            logger.LogTrace("Declaration {DeclarationNumber} stored for employer {EmployerId}: {Status} {AnomalyCodes}",
-                declaration.DeclarationNumber.Value, employer.Id, status, string.Join(',', anomalies.Select(a => a.Code)));
+            logger.LogTrace("Declaration {DeclarationNumber} ({Kind}) stored for employer {EmployerId}: {Status} {AnomalyCodes}",
+                decided.Declaration.DeclarationNumber!.Value, request.Content.Kind, employer.Id, status, string.Join(',', decision.Anomalies.Select(a => a.Code)));
         }
-        return declaration;
+        return decided.Declaration;
     }
 
-    private static Outcome<Declaration>[] Fill(int count, Failure failure)
+    private static Outcome<T>[] Fill<T>(int count, Failure failure)
+        where T : class
     {
-        var answers = new Outcome<Declaration>[count];
+        var answers = new Outcome<T>[count];
         Array.Fill(answers, failure);
         return answers;
-    }
-
-    private static void FillAll(Outcome<Declaration>[][] answers, Failure failure)
-    {
-        foreach (var answer in answers)
-        {
-            Array.Fill(answer, failure);
-        }
     }
 
     /// <summary>The storage error in one line: SQLite's own message names the problem, never a value.</summary>
     private static string StorageError(Exception e) => e is Microsoft.Data.Sqlite.SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
 
-    private sealed class Job(IReadOnlyList<CheckedDeclaration> items)
+    /// <summary>A piece of queued work: decided inside a transaction, then answered once it commits or fails.</summary>
+    private abstract class Job
     {
-        public IReadOnlyList<CheckedDeclaration> Items { get; } = items;
+        /// <summary>How many declarations (or pieces of work) it holds: what a commit is counted in.</summary>
+        public abstract int Count { get; }
 
-        public TaskCompletionSource<Outcome<Declaration>[]> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Decides every piece in the transaction.</summary>
+        public abstract void Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers);
+
+        /// <summary>Replaces every answer with <paramref name="failure"/>: the transaction did not commit.</summary>
+        public abstract void Fail(Failure failure);
+
+        public abstract void Complete();
+    }
+
+    private abstract class Job<T>(int count) : Job
+        where T : class
+    {
+        protected readonly Outcome<T>[] answers = new Outcome<T>[count];
+
+        public override int Count => answers.Length;
+
+        public TaskCompletionSource<Outcome<T>[]> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Fail(Failure failure) => Array.Fill(answers, failure);
+
+        public override void Complete() => Answer.TrySetResult(answers);
+    }
+
+    private sealed class DeclarationJob(DeclarationWriter writer, IReadOnlyList<CheckedDeclaration> items) : Job<Declaration>(items.Count)
+    {
+        public override void Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                answers[i] = writer.Guarded(() => writer.Decide(transaction, employers, item));
+            }
+        }
+    }
+
+    private sealed class WorkJob<T>(DeclarationWriter writer, Func<IStoreTransaction, Outcome<T>> work) : Job<T>(1)
+        where T : class
+    {
+        public override void Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers)
+        {
+            // The work may change employers: the next jobs look them up again.
+            employers.Clear();
+            answers[0] = writer.Guarded(() => work(transaction));
+            if (answers[0].Failure is null)
+            {
+                writer.addedInCommit++;
+            }
+        }
     }
 }

@@ -31,7 +31,13 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.Status).HasMaxLength(24);
             e.Property(x => x.WorkerNiss).HasMaxLength(11);
             e.Property(x => x.PeriodId).HasMaxLength(12);
+            e.Property(x => x.JointCommittee).HasMaxLength(3);
+            e.Property(x => x.WorkerType).HasMaxLength(3);
+            e.Property(x => x.IdentifiedNiss).HasMaxLength(11);
             e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
+            e.HasIndex(x => new { x.EmployerId, x.ReceiveTime, x.DeclarationNumber });
+            e.HasIndex(x => new { x.Status, x.ReceiveTime, x.DeclarationNumber });
+            e.HasIndex(x => x.PeriodId);
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<PeriodRow>(e =>
@@ -42,7 +48,10 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.WorkerNiss).HasMaxLength(11);
             e.Property(x => x.JointCommittee).HasMaxLength(3);
             e.Property(x => x.WorkerType).HasMaxLength(3);
+            e.Property(x => x.State).HasMaxLength(12);
             e.HasIndex(x => new { x.EmployerId, x.WorkerNiss });
+            e.HasIndex(x => new { x.EmployerId, x.StartDate, x.PeriodId });
+            e.HasIndex(x => new { x.WorkerNiss, x.StartDate });
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
     }

@@ -13,7 +13,7 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         return (await FindEmployerRowAsync(db, id, ct))?.ToDomain();
     }
 
-    public async Task<Declaration?> FindDeclarationAsync(DimonaNumber number, CancellationToken ct)
+    public async Task<Declaration?> FindDeclarationAsync(DeclarationNumber number, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.DeclarationNumber == number.Value, ct);
@@ -25,9 +25,9 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         var employers = db.Employers.AsNoTracking();
         return id switch
         {
-            { EnterpriseNumber: { } e } => employers.SingleOrDefaultAsync(x => x.EnterpriseNumber == e.Value, ct),
-            { OnssNumber: { IsProvisional: true } p } => employers.SingleOrDefaultAsync(x => x.ProvisionalOnssNumber == p.Value, ct),
-            { OnssNumber: { } o } => employers.SingleOrDefaultAsync(x => x.OnssNumber == o.Value, ct),
+            EmployerId.Enterprise e => employers.SingleOrDefaultAsync(x => x.EnterpriseNumber == e.Number.Value, ct),
+            EmployerId.Onss { Number.IsProvisional: true } p => employers.SingleOrDefaultAsync(x => x.ProvisionalOnssNumber == p.Number.Value, ct),
+            EmployerId.Onss o => employers.SingleOrDefaultAsync(x => x.OnssNumber == o.Number.Value, ct),
             _ => throw new ArgumentException("An employer id names one number.", nameof(id)),
         };
     }

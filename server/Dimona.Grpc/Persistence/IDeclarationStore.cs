@@ -26,14 +26,56 @@ public interface IStoreTransaction : IDisposable
     /// <summary>The declaration the employer already submitted with this request id, if any.</summary>
     Declaration? FindByRequestId(long employerId, Guid requestId);
 
-    /// <summary>The periods of this worker with this employer.</summary>
-    IReadOnlyList<DimonaPeriod> PeriodsOf(long employerId, Niss worker);
+    /// <summary>A stored declaration with the typed facts the writer decides on, by number.</summary>
+    StoredDeclaration? FindDeclaration(DeclarationNumber number);
+
+    /// <summary>The periods of this worker with this employer, cancelled ones left out.</summary>
+    IReadOnlyList<Period> PeriodsOf(long employerId, Niss worker);
+
+    /// <summary>A period by id, whatever its state.</summary>
+    Period? FindPeriod(PeriodId id);
 
     /// <summary>
-    /// Adds a decided declaration and, when it has a period id, the period its IN creates, both or neither; false,
-    /// adding nothing, when its declaration number is already taken.
+    /// The planned hours of this worker's periods of <paramref name="types"/> starting in <paramref name="year"/>, with
+    /// every employer, cancelled ones and <paramref name="except"/> left out.
     /// </summary>
-    bool TryAdd(Declaration declaration, long employerId, CheckedDeclaration item);
+    int PlannedHoursOf(Niss worker, int year, IReadOnlySet<WorkerType> types, PeriodId? except);
+
+    /// <summary>
+    /// Adds a decided declaration and saves the period it creates or changes, both or neither; false, adding
+    /// nothing, when its declaration number is already taken.
+    /// </summary>
+    bool TryAdd(DecidedDeclaration decided);
+
+    /// <summary>Gives a pending declaration its final result and saves the period it creates, if any.</summary>
+    void Resolve(DeclarationNumber number, DeclarationStatus status, IReadOnlyList<Anomaly> anomalies, Niss worker, Period? created);
+
+    bool EnterpriseNumberTaken(EnterpriseNumber number);
+
+    bool OnssNumberTaken(OnssNumber number);
+
+    /// <summary>Adds a newly registered employer and returns it with its id.</summary>
+    Employer AddEmployer(Employer employer);
+
+    /// <summary>Gives a provisional employer its definitive ONSS number.</summary>
+    void SetDefinitiveOnssNumber(long employerId, OnssNumber number);
 
     void Commit();
 }
+
+/// <summary>
+/// A decided declaration as the writer stores it: the declaration, who and what it is about (the period as declared
+/// or left, for filters), and the period it creates or changes when accepted.
+/// </summary>
+public sealed record DecidedDeclaration(
+    Declaration Declaration,
+    long EmployerId,
+    Guid RequestId,
+    DeclarationKind Kind,
+    Niss? Worker,
+    PeriodShape? Shape,
+    Period? Saves,
+    bool CreatesPeriod);
+
+/// <summary>A stored declaration with the typed facts needed to decide it again.</summary>
+public sealed record StoredDeclaration(Declaration Declaration, long EmployerId, DeclarationKind Kind, PeriodShape? Shape);

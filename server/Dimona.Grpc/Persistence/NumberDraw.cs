@@ -10,12 +10,12 @@ namespace Dimona.Grpc.Persistence;
 /// </summary>
 internal sealed class NumberDraw
 {
-    private const ulong Span = DimonaNumber.LastBase - DimonaNumber.FirstBase + 1;
+    private const ulong Span = DeclarationNumber.LastBase - DeclarationNumber.FirstBase + 1;
     private const int BufferSize = 8 * 512;
     private readonly byte[] buffer = new byte[BufferSize];
     private int next = BufferSize;
 
-    public DimonaNumber Next()
+    public DeclarationNumber Next()
     {
         if (next == BufferSize)
         {
@@ -24,6 +24,6 @@ internal sealed class NumberDraw
         }
         var value = BitConverter.ToUInt64(buffer, next);
         next += 8;
-        return DimonaNumber.FromBase(DimonaNumber.FirstBase + (long)(value % Span));
+        return DeclarationNumber.FromBase(DeclarationNumber.FirstBase + (long)(value % Span));
     }
 }

@@ -23,23 +23,41 @@ internal static class RowMapping
         Number(row.DeclarationNumber),
         Enum.Parse<DeclarationStatus>(row.Status),
         JsonSerializer.Deserialize<List<Anomaly>>(row.AnomaliesJson, Json) ?? [],
-        row.PeriodId is null ? null : Number(row.PeriodId),
+        row.PeriodId is null ? null : Period(row.PeriodId),
         row.ReceiveTime,
-        row.ReceivedJson);
+        row.ReceivedJson,
+        row.IdentifiedNiss is null ? null : Worker(row.IdentifiedNiss));
 
-    public static DimonaPeriod ToDomain(this PeriodRow row) => new(
-        Number(row.PeriodId),
+    /// <summary>The period as the declaration declared or left it; null when it names no existing period.</summary>
+    public static PeriodShape? ShapeOf(this DeclarationRow row) => row is { JointCommittee: { } committee, WorkerType: { } type, StartDate: { } start }
+        ? new PeriodShape(committee, Enum.Parse<WorkerType>(type), start, row.EndDate, row.StartHour, row.EndHour, row.PlannedHours)
+        : null;
+
+    public static Period ToDomain(this PeriodRow row) => Domain.Period.Restore(
+        Period(row.PeriodId),
         row.EmployerId,
+        Worker(row.WorkerNiss),
         row.JointCommittee,
         Enum.Parse<WorkerType>(row.WorkerType),
+        Enum.Parse<PeriodState>(row.State),
         row.StartDate,
         row.EndDate,
         row.StartHour,
-        row.EndHour);
+        row.EndHour,
+        row.PlannedHours);
+
+    /// <summary>The stored form of a kind: IN, OUT, UPDATE, CANCEL.</summary>
+    public static string TextOf(DeclarationKind kind) => kind.ToString().ToUpperInvariant();
+
+    public static DeclarationKind KindOf(string text) => Enum.Parse<DeclarationKind>(text, ignoreCase: true);
 
     public static string AnomaliesToJson(IReadOnlyList<Anomaly> anomalies) => JsonSerializer.Serialize(anomalies, Json);
 
-    private static DimonaNumber Number(string text) => Parsed<DimonaNumber>(DimonaNumber.TryParse(text, out var n, out _), n);
+    private static DeclarationNumber Number(string text) => Parsed<DeclarationNumber>(DeclarationNumber.TryParse(text, out var n, out _), n);
+
+    private static PeriodId Period(string text) => Parsed<PeriodId>(PeriodId.TryParse(text, out var id, out _), id);
+
+    private static Niss Worker(string text) => Parsed<Niss>(Niss.TryParse(text, out var niss, out _), niss);
 
     private static T Parsed<T>(bool ok, T? value) where T : class =>
         ok && value is not null ? value : throw new InvalidDataException($"A stored {typeof(T).Name} fails its check digits.");

@@ -26,16 +26,30 @@ public sealed class DeclarationRow
     public required string RequestId { get; set; }
     public long EmployerId { get; set; }
 
-    /// <summary>IN (later OUT, UPDATE, CANCEL).</summary>
+    /// <summary>In, Out, Update or Cancel.</summary>
     public required string Kind { get; set; }
 
     public required string Status { get; set; }
     public DateTimeOffset ReceiveTime { get; set; }
 
-    /// <summary>The worker's NISS when given; null while the worker is unidentified.</summary>
+    /// <summary>The worker's NISS: as given, or the period's, or the one an operator found; null while unidentified.</summary>
     public string? WorkerNiss { get; set; }
 
+    /// <summary>The period the declaration created or names (for an IN, its own number once it is accepted).</summary>
     public string? PeriodId { get; set; }
+
+    // The period as the declaration declared or left it, for filters and for re-deciding a pending IN; null for a
+    // declaration about a period that does not exist.
+    public string? JointCommittee { get; set; }
+    public string? WorkerType { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public TimeOnly? StartHour { get; set; }
+    public TimeOnly? EndHour { get; set; }
+    public int? PlannedHours { get; set; }
+
+    /// <summary>The NISS an operator found for a worker declared without one.</summary>
+    public string? IdentifiedNiss { get; set; }
 
     /// <summary>The request as received, in the contract's JSON form.</summary>
     public required string ReceivedJson { get; set; }
@@ -52,6 +66,10 @@ public sealed class PeriodRow
     public required string WorkerNiss { get; set; }
     public required string JointCommittee { get; set; }
     public required string WorkerType { get; set; }
+
+    /// <summary>Open, Closed or Cancelled.</summary>
+    public required string State { get; set; }
+
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public TimeOnly? StartHour { get; set; }

@@ -55,9 +55,9 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         {
             var (statement, number) = id switch
             {
-                { EnterpriseNumber: { } e } => (s.EmployerByEnterpriseNumber, e.Value),
-                { OnssNumber: { IsProvisional: true } p } => (s.EmployerByProvisionalOnssNumber, p.Value),
-                { OnssNumber: { } o } => (s.EmployerByOnssNumber, o.Value),
+                EmployerId.Enterprise e => (s.EmployerByEnterpriseNumber, e.Number.Value),
+                EmployerId.Onss { Number.IsProvisional: true } p => (s.EmployerByProvisionalOnssNumber, p.Number.Value),
+                EmployerId.Onss o => (s.EmployerByOnssNumber, o.Number.Value),
                 _ => throw new ArgumentException("An employer id names one number.", nameof(id)),
             };
             using var q = statement.Run();
@@ -84,59 +84,109 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             using var q = s.DeclarationByRequestId.Run();
             q.Int64(1, employerId);
             q.Text(2, requestId.ToString());
-            return q.Step() ? new DeclarationRow
-            {
-                DeclarationNumber = q.Text(0),
-                RequestId = q.Text(1),
-                EmployerId = q.Int64(2),
-                Kind = q.Text(3),
-                Status = q.Text(4),
-                ReceiveTime = DateTimeOffset.Parse(q.Text(5), CultureInfo.InvariantCulture),
-                WorkerNiss = q.TextOrNull(6),
-                PeriodId = q.TextOrNull(7),
-                ReceivedJson = q.Text(8),
-                AnomaliesJson = q.Text(9),
-            }.ToDomain() : null;
+            return q.Step() ? ReadDeclaration(q).ToDomain() : null;
         }
 
-        public IReadOnlyList<DimonaPeriod> PeriodsOf(long employerId, Niss worker)
+        public StoredDeclaration? FindDeclaration(DeclarationNumber number)
+        {
+            using var q = s.DeclarationByNumber.Run();
+            q.Text(1, number.Value);
+            if (!q.Step())
+            {
+                return null;
+            }
+            var row = ReadDeclaration(q);
+            return new StoredDeclaration(row.ToDomain(), row.EmployerId, RowMapping.KindOf(row.Kind), row.ShapeOf());
+        }
+
+        private static DeclarationRow ReadDeclaration(Execution q) => new()
+        {
+            DeclarationNumber = q.Text(0),
+            RequestId = q.Text(1),
+            EmployerId = q.Int64(2),
+            Kind = q.Text(3),
+            Status = q.Text(4),
+            ReceiveTime = DateTimeOffset.Parse(q.Text(5), CultureInfo.InvariantCulture),
+            WorkerNiss = q.TextOrNull(6),
+            PeriodId = q.TextOrNull(7),
+            ReceivedJson = q.Text(8),
+            AnomaliesJson = q.Text(9),
+            JointCommittee = q.TextOrNull(10),
+            WorkerType = q.TextOrNull(11),
+            StartDate = Date(q.TextOrNull(12)),
+            EndDate = Date(q.TextOrNull(13)),
+            StartHour = Time(q.TextOrNull(14)),
+            EndHour = Time(q.TextOrNull(15)),
+            PlannedHours = q.IsNull(16) ? null : (int)q.Int64(16),
+            IdentifiedNiss = q.TextOrNull(17),
+        };
+
+        public IReadOnlyList<Period> PeriodsOf(long employerId, Niss worker)
         {
             using var q = s.PeriodsOfWorker.Run();
             q.Int64(1, employerId);
             q.Text(2, worker.Value);
-            var periods = new List<DimonaPeriod>();
+            var periods = new List<Period>();
             while (q.Step())
             {
-                periods.Add(new PeriodRow
-                {
-                    PeriodId = q.Text(0),
-                    EmployerId = q.Int64(1),
-                    WorkerNiss = q.Text(2),
-                    JointCommittee = q.Text(3),
-                    WorkerType = q.Text(4),
-                    StartDate = DateOnly.Parse(q.Text(5), CultureInfo.InvariantCulture),
-                    EndDate = q.TextOrNull(6) is { } end ? DateOnly.Parse(end, CultureInfo.InvariantCulture) : null,
-                    StartHour = q.TextOrNull(7) is { } from ? TimeOnly.Parse(from, CultureInfo.InvariantCulture) : null,
-                    EndHour = q.TextOrNull(8) is { } to ? TimeOnly.Parse(to, CultureInfo.InvariantCulture) : null,
-                    PlannedHours = q.IsNull(9) ? null : (int)q.Int64(9),
-                }.ToDomain());
+                periods.Add(ReadPeriod(q).ToDomain());
             }
             return periods;
         }
 
-        public bool TryAdd(Declaration declaration, long employerId, CheckedDeclaration item)
+        public Period? FindPeriod(PeriodId id)
         {
-            if (!InsertDeclaration(declaration, employerId, item))
+            using var q = s.PeriodById.Run();
+            q.Text(1, id.Value);
+            return q.Step() ? ReadPeriod(q).ToDomain() : null;
+        }
+
+        private static PeriodRow ReadPeriod(Execution q) => new()
+        {
+            PeriodId = q.Text(0),
+            EmployerId = q.Int64(1),
+            WorkerNiss = q.Text(2),
+            JointCommittee = q.Text(3),
+            WorkerType = q.Text(4),
+            State = q.Text(5),
+            StartDate = Date(q.Text(6))!.Value,
+            EndDate = Date(q.TextOrNull(7)),
+            StartHour = Time(q.TextOrNull(8)),
+            EndHour = Time(q.TextOrNull(9)),
+            PlannedHours = q.IsNull(10) ? null : (int)q.Int64(10),
+        };
+
+        public int PlannedHoursOf(Niss worker, int year, IReadOnlySet<WorkerType> types, PeriodId? except)
+        {
+            using var q = s.PlannedHoursOfWorker.Run();
+            q.Text(1, worker.Value);
+            q.Text(2, DbText.Of(new DateOnly(year, 1, 1)));
+            q.Text(3, DbText.Of(new DateOnly(year + 1, 1, 1)));
+            q.Text(4, except?.Value ?? "");
+            var hours = 0;
+            while (q.Step())
+            {
+                if (types.Contains(Enum.Parse<WorkerType>(q.Text(0))))
+                {
+                    hours += (int)q.Int64(1);
+                }
+            }
+            return hours;
+        }
+
+        public bool TryAdd(DecidedDeclaration decided)
+        {
+            if (!InsertDeclaration(decided))
             {
                 return false;
             }
-            if (declaration.PeriodId is not { } periodId)
+            if (decided.Saves is not { } period)
             {
                 return true;
             }
             try
             {
-                InsertPeriod(periodId, employerId, item);
+                SavePeriod(period, decided.CreatesPeriod);
                 return true;
             }
             catch
@@ -144,45 +194,121 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 // The declaration and its period go in together or not at all. (A savepoint per declaration would say
                 // so too, at a quarter of the writer's throughput: SQLite keeps a statement journal for it.)
                 using var delete = s.DeleteDeclaration.Run();
-                delete.Text(1, declaration.DeclarationNumber.Value);
+                delete.Text(1, decided.Declaration.DeclarationNumber!.Value);
                 delete.Step();
                 throw;
             }
         }
 
-        private bool InsertDeclaration(Declaration declaration, long employerId, CheckedDeclaration item)
+        private bool InsertDeclaration(DecidedDeclaration decided)
         {
+            var declaration = decided.Declaration;
+            var shape = decided.Shape;
             using var insert = s.InsertDeclaration.Run();
-            insert.Text(1, declaration.DeclarationNumber.Value);
-            insert.Text(2, item.Request.RequestId.ToString());
-            insert.Int64(3, employerId);
-            insert.Text(4, "IN");
+            insert.Text(1, declaration.DeclarationNumber!.Value);
+            insert.Text(2, decided.RequestId.ToString());
+            insert.Int64(3, decided.EmployerId);
+            insert.Text(4, RowMapping.TextOf(decided.Kind));
             insert.Text(5, declaration.Status.ToString());
             insert.Text(6, DbText.Of(declaration.ReceiveTime));
-            insert.Text(7, item.Request.Worker.Niss?.Value);
+            insert.Text(7, decided.Worker?.Value);
             insert.Text(8, declaration.PeriodId?.Value);
             insert.Text(9, declaration.ReceivedJson);
             insert.Text(10, RowMapping.AnomaliesToJson(declaration.Anomalies));
+            insert.Text(11, shape?.JointCommittee);
+            insert.Text(12, shape?.WorkerType.ToString());
+            insert.Text(13, DbText.Of(shape?.StartDate));
+            insert.Text(14, DbText.Of(shape?.EndDate));
+            insert.Text(15, DbText.Of(shape?.StartHour));
+            insert.Text(16, DbText.Of(shape?.EndHour));
+            insert.Int64(17, shape?.PlannedHours);
             insert.Step();
             return s.Changes() > 0;
         }
 
-        private void InsertPeriod(DimonaNumber periodId, long employerId, CheckedDeclaration item)
+        private void SavePeriod(Period period, bool isNew)
         {
-            var @in = item.Request.In;
-            using var insert = s.InsertPeriod.Run();
-            insert.Text(1, periodId.Value);
-            insert.Int64(2, employerId);
-            insert.Text(3, item.Request.Worker.Niss!.Value);
-            insert.Text(4, @in.JointCommittee);
-            insert.Text(5, @in.WorkerType.ToString());
-            insert.Text(6, DbText.Of(@in.StartDate));
-            insert.Text(7, DbText.Of(@in.EndDate));
-            insert.Text(8, DbText.Of(@in.StartHour));
-            insert.Text(9, DbText.Of(@in.EndHour));
-            insert.Int64(10, @in.PlannedHours);
-            insert.Step();
+            using var save = (isNew ? s.InsertPeriod : s.UpdatePeriod).Run();
+            save.Text(1, period.Id.Value);
+            save.Int64(2, period.EmployerId);
+            save.Text(3, period.Worker.Value);
+            save.Text(4, period.JointCommittee);
+            save.Text(5, period.WorkerType.ToString());
+            save.Text(6, period.State.ToString());
+            save.Text(7, DbText.Of(period.StartDate));
+            save.Text(8, DbText.Of(period.EndDate));
+            save.Text(9, DbText.Of(period.StartHour));
+            save.Text(10, DbText.Of(period.EndHour));
+            save.Int64(11, period.PlannedHours);
+            save.Step();
+            if (s.Changes() != 1)
+            {
+                throw new InvalidOperationException($"Saving period {period.Id} changed {s.Changes()} rows.");
+            }
         }
+
+        public void Resolve(DeclarationNumber number, DeclarationStatus status, IReadOnlyList<Anomaly> anomalies, Niss worker, Period? created)
+        {
+            using (var update = s.ResolveDeclaration.Run())
+            {
+                update.Text(1, number.Value);
+                update.Text(2, status.ToString());
+                update.Text(3, RowMapping.AnomaliesToJson(anomalies));
+                update.Text(4, worker.Value);
+                update.Text(5, created?.Id.Value);
+                update.Step();
+            }
+            if (created is not null)
+            {
+                SavePeriod(created, isNew: true);
+            }
+        }
+
+        public bool EnterpriseNumberTaken(EnterpriseNumber number)
+        {
+            using var q = s.EmployerByEnterpriseNumber.Run();
+            q.Text(1, number.Value);
+            return q.Step();
+        }
+
+        public bool OnssNumberTaken(OnssNumber number)
+        {
+            using var q = (number.IsProvisional ? s.EmployerByProvisionalOnssNumber : s.EmployerByOnssNumber).Run();
+            q.Text(1, number.Value);
+            return q.Step();
+        }
+
+        public Employer AddEmployer(Employer employer)
+        {
+            using (var insert = s.InsertEmployer.Run())
+            {
+                insert.Text(1, employer.Name);
+                insert.Text(2, employer.EnterpriseNumber?.Value);
+                insert.Text(3, employer.OnssNumber?.Value);
+                insert.Text(4, employer.ProvisionalOnssNumber?.Value);
+                insert.Int64(5, employer.Active ? 1 : 0);
+                insert.Text(6, employer.Address.Street);
+                insert.Text(7, employer.Address.HouseNumber);
+                insert.Text(8, employer.Address.Box);
+                insert.Text(9, employer.Address.PostCode);
+                insert.Text(10, employer.Address.Municipality);
+                insert.Text(11, employer.Address.Country);
+                insert.Step();
+            }
+            return employer with { Id = s.LastInsertRowId() };
+        }
+
+        public void SetDefinitiveOnssNumber(long employerId, OnssNumber number)
+        {
+            using var update = s.SetOnssNumber.Run();
+            update.Int64(1, employerId);
+            update.Text(2, number.Value);
+            update.Step();
+        }
+
+        private static DateOnly? Date(string? text) => text is null ? null : DateOnly.Parse(text, CultureInfo.InvariantCulture);
+
+        private static TimeOnly? Time(string? text) => text is null ? null : TimeOnly.Parse(text, CultureInfo.InvariantCulture);
 
         public void Commit()
         {
@@ -214,6 +340,13 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         private const string EmployerColumns =
             "Id, Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country";
 
+        private const string DeclarationColumns =
+            "DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson, " +
+            "JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours, IdentifiedNiss";
+
+        private const string PeriodColumns =
+            "PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, State, StartDate, EndDate, StartHour, EndHour, PlannedHours";
+
         private readonly SqliteConnection connection;
         private readonly List<Statement> all = [];
 
@@ -223,19 +356,28 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             EmployerByEnterpriseNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE EnterpriseNumber = ?1");
             EmployerByOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE OnssNumber = ?1");
             EmployerByProvisionalOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE ProvisionalOnssNumber = ?1");
-            DeclarationByRequestId = Prepare(
-                "SELECT DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson " +
-                "FROM Declarations WHERE EmployerId = ?1 AND RequestId = ?2");
-            PeriodsOfWorker = Prepare(
-                "SELECT PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours " +
-                "FROM Periods WHERE EmployerId = ?1 AND WorkerNiss = ?2");
+            DeclarationByRequestId = Prepare($"SELECT {DeclarationColumns} FROM Declarations WHERE EmployerId = ?1 AND RequestId = ?2");
+            DeclarationByNumber = Prepare($"SELECT {DeclarationColumns} FROM Declarations WHERE DeclarationNumber = ?1");
+            PeriodsOfWorker = Prepare($"SELECT {PeriodColumns} FROM Periods WHERE EmployerId = ?1 AND WorkerNiss = ?2 AND State <> 'Cancelled'");
+            PeriodById = Prepare($"SELECT {PeriodColumns} FROM Periods WHERE PeriodId = ?1");
+            PlannedHoursOfWorker = Prepare(
+                "SELECT WorkerType, PlannedHours FROM Periods WHERE WorkerNiss = ?1 AND StartDate >= ?2 AND StartDate < ?3 " +
+                "AND PeriodId <> ?4 AND State <> 'Cancelled' AND PlannedHours IS NOT NULL");
             InsertDeclaration = Prepare(
-                "INSERT INTO Declarations (DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (DeclarationNumber) DO NOTHING");
-            InsertPeriod = Prepare(
-                "INSERT INTO Periods (PeriodId, EmployerId, WorkerNiss, JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                $"INSERT INTO Declarations ({DeclarationColumns}) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, NULL) ON CONFLICT (DeclarationNumber) DO NOTHING");
+            InsertPeriod = Prepare($"INSERT INTO Periods ({PeriodColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            UpdatePeriod = Prepare(
+                "UPDATE Periods SET State = ?6, StartDate = ?7, EndDate = ?8, StartHour = ?9, EndHour = ?10, PlannedHours = ?11 " +
+                "WHERE PeriodId = ?1 AND EmployerId = ?2 AND WorkerNiss = ?3 AND JointCommittee = ?4 AND WorkerType = ?5");
             DeleteDeclaration = Prepare("DELETE FROM Declarations WHERE DeclarationNumber = ?1");
+            ResolveDeclaration = Prepare(
+                "UPDATE Declarations SET Status = ?2, AnomaliesJson = ?3, WorkerNiss = ?4, IdentifiedNiss = ?4, PeriodId = ?5 " +
+                "WHERE DeclarationNumber = ?1 AND Status = 'Pending'");
+            InsertEmployer = Prepare(
+                "INSERT INTO Employers (Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            SetOnssNumber = Prepare("UPDATE Employers SET OnssNumber = ?2 WHERE Id = ?1");
             BeginImmediate = Prepare("BEGIN IMMEDIATE");
             CommitTransaction = Prepare("COMMIT");
             RollbackTransaction = Prepare("ROLLBACK");
@@ -245,10 +387,17 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         public Statement EmployerByOnssNumber { get; }
         public Statement EmployerByProvisionalOnssNumber { get; }
         public Statement DeclarationByRequestId { get; }
+        public Statement DeclarationByNumber { get; }
         public Statement PeriodsOfWorker { get; }
+        public Statement PeriodById { get; }
+        public Statement PlannedHoursOfWorker { get; }
         public Statement InsertDeclaration { get; }
         public Statement InsertPeriod { get; }
+        public Statement UpdatePeriod { get; }
         public Statement DeleteDeclaration { get; }
+        public Statement ResolveDeclaration { get; }
+        public Statement InsertEmployer { get; }
+        public Statement SetOnssNumber { get; }
         public Statement BeginImmediate { get; }
         public Statement CommitTransaction { get; }
         public Statement RollbackTransaction { get; }
@@ -281,6 +430,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         }
 
         public int Changes() => raw.sqlite3_changes(connection.Handle);
+
+        public long LastInsertRowId() => raw.sqlite3_last_insert_rowid(connection.Handle);
 
         public void Dispose()
         {

@@ -52,7 +52,9 @@ internal static class ContractMapping
     {
         var declaration = new V1.Declaration
         {
-            DeclarationNumber = d.DeclarationNumber.Value,
+            DeclarationNumber = d.DeclarationNumber?.Value ?? "",
+            ValidateOnly = d.DeclarationNumber is null,
+            IdentifiedNiss = d.IdentifiedNiss?.Value ?? "",
             Status = d.Status switch
             {
                 DeclarationStatus.Accepted => V1.DeclarationStatus.Accepted,
@@ -75,9 +77,20 @@ internal static class ContractMapping
             Field = a.Field,
             Message = a.Message,
         }));
-        if (received.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
+        switch (received.ContentCase)
         {
-            declaration.DimonaIn = received.DimonaIn.Clone();
+            case V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn:
+                declaration.DimonaIn = received.DimonaIn.Clone();
+                break;
+            case V1.SubmitDeclarationRequest.ContentOneofCase.DimonaOut:
+                declaration.DimonaOut = received.DimonaOut.Clone();
+                break;
+            case V1.SubmitDeclarationRequest.ContentOneofCase.DimonaUpdate:
+                declaration.DimonaUpdate = received.DimonaUpdate.Clone();
+                break;
+            case V1.SubmitDeclarationRequest.ContentOneofCase.DimonaCancel:
+                declaration.DimonaCancel = received.DimonaCancel.Clone();
+                break;
         }
         return declaration;
     }

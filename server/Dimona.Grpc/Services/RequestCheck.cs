@@ -19,15 +19,15 @@ internal static class RequestCheck
         {
             case V1.EmployerId.NumberOneofCase.EnterpriseNumber:
                 return EnterpriseNumber.TryParse(employer!.EnterpriseNumber, out var e, out var error)
-                    ? new EmployerId(e, null)
+                    ? new EmployerId.Enterprise(e)
                     : Bad<EmployerId>(v, $"{field}.enterprise_number", $"Enterprise number {error} (00014-003).");
             case V1.EmployerId.NumberOneofCase.OnssNumber:
                 return OnssNumber.TryParseDefinitive(employer!.OnssNumber, out var o, out error)
-                    ? new EmployerId(null, o)
+                    ? new EmployerId.Onss(o)
                     : Bad<EmployerId>(v, $"{field}.onss_number", $"ONSS number {error} (00011-003).");
             case V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber:
                 return OnssNumber.TryParseProvisional(employer!.ProvisionalOnssNumber, out var p, out error)
-                    ? new EmployerId(null, p)
+                    ? new EmployerId.Onss(p)
                     : Bad<EmployerId>(v, $"{field}.provisional_onss_number", $"Provisional ONSS number {error} (00948-003).");
             default:
                 return Bad<EmployerId>(v, field, "An enterprise number, ONSS number or provisional ONSS number is required (90256-364).");
@@ -41,12 +41,25 @@ internal static class RequestCheck
         return v.ToFailure() is { } failure ? failure : id;
     }
 
-    public static Outcome<DimonaNumber> DeclarationNumber(string text)
+    public static Outcome<DeclarationNumber> DeclarationNumber(string text)
     {
         var v = new Violations();
-        var number = DimonaNumber.TryParse(text, out var n, out var error) ? n : Bad<DimonaNumber>(v, "declaration_number", $"Declaration number {error}.");
+        var number = Number(text, "declaration_number", v);
         return v.ToFailure() is { } failure ? failure : number;
     }
+
+    public static Outcome<PeriodId> Period(string text)
+    {
+        var v = new Violations();
+        var id = PeriodIdOf(text, "period_id", v);
+        return v.ToFailure() is { } failure ? failure : id;
+    }
+
+    private static DeclarationNumber Number(string text, string field, Violations v) =>
+        Domain.Identifiers.DeclarationNumber.TryParse(text, out var n, out var error) ? n : Bad<DeclarationNumber>(v, field, $"Declaration number {error}.");
+
+    private static PeriodId PeriodIdOf(string text, string field, Violations v) =>
+        PeriodId.TryParse(text, out var id, out var error) ? id : Bad<PeriodId>(v, field, $"Period id {error} (00913-003).");
 
     /// <param name="request">The request as received.</param>
     /// <param name="today">The Belgian civil date, for birth dates that may not lie in the future.</param>
@@ -59,14 +72,40 @@ internal static class RequestCheck
         {
             v.Add("reference", "The reference is at most 20 characters.");
         }
-        if (request.ContentCase != V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn)
+        var isIn = request.ContentCase == V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn;
+        var worker = isIn || request.Worker is not null ? Worker(request.Worker, today, v) : null;
+        DeclarationContent? content = request.ContentCase switch
         {
-            v.Add("dimona_in", "A declaration is required: set dimona_in (the only kind so far).");
-            return v.ToFailure()!;
+            V1.SubmitDeclarationRequest.ContentOneofCase.DimonaIn => In(request.DimonaIn, v),
+            V1.SubmitDeclarationRequest.ContentOneofCase.DimonaOut => Out(request.DimonaOut, v),
+            V1.SubmitDeclarationRequest.ContentOneofCase.DimonaUpdate => Update(request.DimonaUpdate, v),
+            V1.SubmitDeclarationRequest.ContentOneofCase.DimonaCancel => new DimonaCancel(PeriodIdOf(request.DimonaCancel.PeriodId, "dimona_cancel.period_id", v)),
+            _ => Bad<DeclarationContent>(v, "content", "A declaration is required: set dimona_in, dimona_out, dimona_update or dimona_cancel."),
+        };
+        return v.ToFailure() is { } failure
+            ? failure
+            : new DeclarationRequest(requestId, employer, worker, request.Reference, content!, request.ValidateOnly);
+    }
+
+    private static DimonaOut Out(V1.DimonaOut d, Violations v) => new(
+        PeriodIdOf(d.PeriodId, "dimona_out.period_id", v),
+        RequiredDate(d.EndDate, "dimona_out.end_date", v),
+        Hour(d.EndHour, "dimona_out.end_hour", v));
+
+    private static DimonaUpdate Update(V1.DimonaUpdate d, Violations v)
+    {
+        const string f = "dimona_update";
+        if (d.HasPlannedHours && d.PlannedHours is < 1 or > 999)
+        {
+            v.Add($"{f}.planned_hours", "Planned hours must be between 1 and 999 (01135-003).");
         }
-        var worker = Worker(request.Worker, today, v);
-        var dimonaIn = In(request.DimonaIn, v);
-        return v.ToFailure() is { } failure ? failure : new DeclarationRequest(requestId, employer, worker!, request.Reference, dimonaIn!);
+        return new DimonaUpdate(
+            PeriodIdOf(d.PeriodId, $"{f}.period_id", v),
+            d.StartDate.Length == 0 ? null : RequiredDate(d.StartDate, $"{f}.start_date", v),
+            d.EndDate.Length == 0 ? null : RequiredDate(d.EndDate, $"{f}.end_date", v),
+            Hour(d.StartHour, $"{f}.start_hour", v),
+            Hour(d.EndHour, $"{f}.end_hour", v),
+            d.HasPlannedHours ? d.PlannedHours : null);
     }
 
     private static Guid RequestId(string text, Violations v)
@@ -89,10 +128,10 @@ internal static class RequestCheck
         {
             case V1.Worker.IdentityOneofCase.Niss:
                 return Niss.TryParse(worker!.Niss, out var niss, out var error)
-                    ? new Worker(niss, null)
+                    ? new Worker.Identified(niss)
                     : Bad<Worker>(v, "worker.niss", $"NISS {error} (00024-003).");
             case V1.Worker.IdentityOneofCase.Identification:
-                return Identification(worker!.Identification, today, v) is { } id ? new Worker(null, id) : null;
+                return Identification(worker!.Identification, today, v) is { } id ? new Worker.Unidentified(id) : null;
             default:
                 return Bad<Worker>(v, "worker", "The worker's NISS or identification data are required (90017-363).");
         }
@@ -149,9 +188,45 @@ internal static class RequestCheck
         }
         var workerType = Defined(d.WorkerType, $"{f}.worker_type", v) is { } wt ? WorkerTypeOf(wt) : default;
         var smallStatutes = d.SmallStatutes is null ? null : SmallStatutes(d.SmallStatutes, $"{f}.small_statutes", v);
+        var placeOfWork = d.StudentPlaceOfWork is null ? null : new PlaceOfWork(
+            Text(d.StudentPlaceOfWork.Name, $"{f}.student_place_of_work.name", 96, v),
+            Address(d.StudentPlaceOfWork.Address, $"{f}.student_place_of_work.address", v)!);
+        var userCompany = d.UserCompany is null ? null : UserCompany(d.UserCompany, $"{f}.user_company", v);
+        var firstCard = ControlCard(d.FirstMonthC32ANumber, $"{f}.first_month_c32a_number", v);
+        var nextCard = ControlCard(d.NextMonthC32ANumber, $"{f}.next_month_c32a_number", v);
         return v.HasAny
             ? null
-            : new DimonaIn(start, end, startHour, endHour, d.JointCommittee, workerType, d.HasPlannedHours ? d.PlannedHours : null, smallStatutes);
+            : new DimonaIn(start, end, startHour, endHour, d.JointCommittee, workerType, d.HasPlannedHours ? d.PlannedHours : null, smallStatutes,
+                placeOfWork, userCompany, firstCard, nextCard);
+    }
+
+    private static UserCompany UserCompany(V1.UserCompany u, string field, Violations v)
+    {
+        EnterpriseNumber? number = null;
+        if (u.EnterpriseNumber.Length > 0 && !EnterpriseNumber.TryParse(u.EnterpriseNumber, out number, out var error))
+        {
+            v.Add($"{field}.enterprise_number", $"Enterprise number {error} (00014-003).");
+        }
+        var name = u.Name.Length == 0 ? null : Text(u.Name, $"{field}.name", 96, v);
+        var address = u.Address is null ? null : Address(u.Address, $"{field}.address", v);
+        if (name is not null && address is null)
+        {
+            v.Add($"{field}.address", "The user company's address is required with its name.");
+        }
+        return new UserCompany(number, name, address);
+    }
+
+    private static string? ControlCard(string text, string field, Violations v)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (!(text.Length == 12 && text.All(char.IsAsciiDigit)))
+        {
+            v.Add(field, "A C3.2A control card number is 12 digits.");
+        }
+        return text;
     }
 
     private static SmallStatutes SmallStatutes(V1.SmallStatutes s, string field, Violations v)

@@ -64,7 +64,12 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time)
             return failure;
         }
         var declaration = wellFormed.Value!;
-        var anomalies = DimonaInRules.Check(new InCheck(declaration.In, declaration.Worker, brusselsNow));
+        IReadOnlyList<Anomaly> anomalies = declaration.Content switch
+        {
+            DimonaIn @in => DimonaInRules.Check(new InCheck(@in, declaration.Worker!, brusselsNow)),
+            DimonaUpdate update => ChangeRules.UpdateHasDate(update) is { } noDate ? [noDate] : [],
+            _ => [],
+        };
         return new CheckedDeclaration(declaration, now, anomalies, ContractMapping.ToReceivedJson(request, declaration.RequestId));
     }
 }

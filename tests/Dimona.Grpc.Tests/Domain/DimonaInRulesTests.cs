@@ -468,7 +468,7 @@ public class DimonaInRulesTests
 
         var anomaly = Blocks(DimonaInRules.IdenticalPeriod, Declaring(Student, existing), "90373-333", Field.DimonaIn);
 
-        Assert.Contains(existing.PeriodId.Value, anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains(existing.Id.Value, anomaly.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -506,7 +506,7 @@ public class DimonaInRulesTests
 
         var anomaly = Blocks(DimonaInRules.OverlappingPeriod, Declaring(Ordinary, existing), "90373-334", Field.DimonaIn);
 
-        Assert.Contains(existing.PeriodId.Value, anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains(existing.Id.Value, anomaly.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ internal static class InChecks
 
     public static Employer InactiveEmployer { get; } = DefinitiveEmployer with { Active = false };
 
-    public static Worker IdentifiedWorker { get; } = new(Parse<Niss>("93051822361", Niss.TryParse), null);
+    public static Worker IdentifiedWorker { get; } = new Worker.Identified(Parse<Niss>("93051822361", Niss.TryParse));
 
     /// <summary>An open-ended ordinary worker starting after "now".</summary>
     public static DimonaIn Ordinary { get; } = new(
@@ -54,7 +54,7 @@ internal static class InChecks
         SmallStatutes = EmployeeF1,
     };
 
-    public static Declared Declaring(DimonaIn @in, params DimonaPeriod[] existingPeriods) =>
+    public static Declared Declaring(DimonaIn @in, params Period[] existingPeriods) =>
         new(@in, IdentifiedWorker, DefinitiveEmployer, existingPeriods, BrusselsNow);
 
     /// <summary>Every anomaly, in the writer's order: the stateful rules', then the stateless rules'.</summary>
@@ -62,9 +62,8 @@ internal static class InChecks
         [.. DimonaInRules.Check(declared.Facts), .. DimonaInRules.Check(declared.Check)];
 
     /// <summary>An existing period of the same employer with the dates, hours and features of <paramref name="like"/>.</summary>
-    public static DimonaPeriod PeriodLike(DimonaIn like) => new(
-        DimonaNumber.FromBase(6586908370), DefinitiveEmployer.Id, like.JointCommittee, like.WorkerType,
-        like.StartDate, like.EndDate, like.StartHour, like.EndHour);
+    public static Period PeriodLike(DimonaIn like) =>
+        Period.Open(PeriodId.Of(DeclarationNumber.FromBase(6586908370)), DefinitiveEmployer.Id, IdentifiedWorker.Niss!, like);
 
     public static Anomaly Blocks(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
         Raises(rule(check), code, Severity.Blocking, field);
@@ -95,11 +94,12 @@ internal static class InChecks
 }
 
 /// <summary>A declaration with everything the rules look at: the stateless rules see its <see cref="Check"/>, the stateful ones its <see cref="Facts"/>.</summary>
-internal sealed record Declared(DimonaIn In, Worker Worker, Employer Employer, IReadOnlyList<DimonaPeriod> WorkerPeriods, DateTime BrusselsNow)
+internal sealed record Declared(
+    DimonaIn In, Worker Worker, Employer Employer, IReadOnlyList<Period> WorkerPeriods, DateTime BrusselsNow, int QuotaHoursBefore = 0)
 {
     public InCheck Check => new(In, Worker, BrusselsNow);
 
-    public InFacts Facts => new(In, Employer, WorkerPeriods);
+    public InFacts Facts => new(In, Employer, WorkerPeriods, QuotaHoursBefore);
 
     public static implicit operator InCheck(Declared declared) => declared.Check;
 

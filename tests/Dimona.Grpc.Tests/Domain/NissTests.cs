@@ -73,6 +73,6 @@ public class NissTests
     {
         Assert.True(Niss.TryParse("93051822361", out var niss, out _));
 
-        Assert.DoesNotContain(new Worker(niss, null).ToString(), char.IsAsciiDigit);
+        Assert.DoesNotContain(new Worker.Identified(niss).ToString(), char.IsAsciiDigit);
     }
 }

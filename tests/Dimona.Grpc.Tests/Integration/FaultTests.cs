@@ -220,18 +220,36 @@ public class FaultTests
 
             public Grpc.Domain.Declaration? FindByRequestId(long employerId, Guid requestId) => inner.FindByRequestId(employerId, requestId);
 
-            public IReadOnlyList<Grpc.Domain.DimonaPeriod> PeriodsOf(long employerId, Niss worker) => inner.PeriodsOf(employerId, worker);
+            public StoredDeclaration? FindDeclaration(DeclarationNumber number) => inner.FindDeclaration(number);
 
-            public bool TryAdd(Grpc.Domain.Declaration declaration, long employerId, Grpc.Domain.CheckedDeclaration item)
+            public IReadOnlyList<Grpc.Domain.Period> PeriodsOf(long employerId, Niss worker) => inner.PeriodsOf(employerId, worker);
+
+            public Grpc.Domain.Period? FindPeriod(PeriodId id) => inner.FindPeriod(id);
+
+            public int PlannedHoursOf(Niss worker, int year, IReadOnlySet<Grpc.Domain.WorkerType> types, PeriodId? except) =>
+                inner.PlannedHoursOf(worker, year, types, except);
+
+            public bool TryAdd(DecidedDeclaration decided)
             {
                 if (fault.NumberTakenOnce)
                 {
                     fault.NumberTakenOnce = false;
-                    fault.RefusedNumber = declaration.DeclarationNumber.Value;
+                    fault.RefusedNumber = decided.Declaration.DeclarationNumber!.Value;
                     return false;
                 }
-                return inner.TryAdd(declaration, employerId, item);
+                return inner.TryAdd(decided);
             }
+
+            public void Resolve(DeclarationNumber number, Grpc.Domain.DeclarationStatus status, IReadOnlyList<Grpc.Domain.Anomaly> anomalies, Niss worker, Grpc.Domain.Period? created) =>
+                inner.Resolve(number, status, anomalies, worker, created);
+
+            public bool EnterpriseNumberTaken(EnterpriseNumber number) => inner.EnterpriseNumberTaken(number);
+
+            public bool OnssNumberTaken(OnssNumber number) => inner.OnssNumberTaken(number);
+
+            public Grpc.Domain.Employer AddEmployer(Grpc.Domain.Employer employer) => inner.AddEmployer(employer);
+
+            public void SetDefinitiveOnssNumber(long employerId, OnssNumber number) => inner.SetDefinitiveOnssNumber(employerId, number);
 
             public void Commit()
             {

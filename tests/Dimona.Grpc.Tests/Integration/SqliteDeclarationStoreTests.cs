@@ -12,19 +12,19 @@ public class SqliteDeclarationStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly EmployerId Employer = new(InChecks.DefinitiveEmployer.EnterpriseNumber, null);
+    private static readonly EmployerId Employer = new EmployerId.Enterprise(InChecks.DefinitiveEmployer.EnterpriseNumber!);
 
     [Fact]
     public async Task TryAdd_NumberAlreadyTaken_ReturnsFalseAndAddsNothing()
     {
         await using var server = await MigratedAsync();
         using var store = new SqliteDeclarationStore(server.DatabasePath);
-        var number = DimonaNumber.FromBase(1234567890);
+        var number = DeclarationNumber.FromBase(1234567890);
         using (var transaction = store.Begin())
         {
             var employer = transaction.FindEmployer(Employer)!;
-            Assert.True(transaction.TryAdd(Accepted(number), employer.Id, Item(InChecks.Intern)));
-            Assert.False(transaction.TryAdd(Accepted(number), employer.Id, Item(InChecks.Intern with { StartDate = InChecks.Date("2027-06-01") })));
+            Assert.True(transaction.TryAdd(Accepted(number, employer.Id, InChecks.Intern)));
+            Assert.False(transaction.TryAdd(Accepted(number, employer.Id, InChecks.Intern with { StartDate = InChecks.Date("2027-06-01") })));
             transaction.Commit();
         }
 
@@ -39,12 +39,12 @@ public class SqliteDeclarationStoreTests
     {
         await using var server = await MigratedAsync();
         using var store = new SqliteDeclarationStore(server.DatabasePath);
-        var number = DimonaNumber.FromBase(1234567890);
+        var number = DeclarationNumber.FromBase(1234567890);
         await using (var db = server.CreateDbContext())
         {
             db.Periods.Add(new PeriodRow
             {
-                PeriodId = number.Value, EmployerId = 1, WorkerNiss = Requests.Niss, JointCommittee = "XXX", WorkerType = "OTH",
+                PeriodId = number.Value, EmployerId = 1, WorkerNiss = Requests.Niss, JointCommittee = "XXX", WorkerType = "OTH", State = "Open",
                 StartDate = InChecks.Date("2020-01-01"),
             });
             await db.SaveChangesAsync(Ct);
@@ -53,7 +53,7 @@ public class SqliteDeclarationStoreTests
         using (var transaction = store.Begin())
         {
             var employer = transaction.FindEmployer(Employer)!;
-            var e = Assert.Throws<SqliteException>(() => transaction.TryAdd(Accepted(number), employer.Id, Item(InChecks.Intern)));
+            var e = Assert.Throws<SqliteException>(() => transaction.TryAdd(Accepted(number, employer.Id, InChecks.Intern)));
             Assert.False(store.IsUnavailable(e));
             transaction.Commit();
         }
@@ -71,14 +71,15 @@ public class SqliteDeclarationStoreTests
         {
             WorkerType = WorkerType.FLX, EndDate = InChecks.Ordinary.StartDate, StartHour = InChecks.Hour("18:30"), EndHour = InChecks.Hour("23:00"),
         };
-        var number = DimonaNumber.FromBase(1234567890);
+        var number = DeclarationNumber.FromBase(1234567890);
         using (var transaction = store.Begin())
         {
             var employer = transaction.FindEmployer(Employer)!;
-            transaction.TryAdd(Accepted(number), employer.Id, Item(flexiDay));
+            transaction.TryAdd(Accepted(number, employer.Id, flexiDay));
 
             var period = Assert.Single(transaction.PeriodsOf(employer.Id, InChecks.IdentifiedWorker.Niss!));
-            Assert.Equal(new DimonaPeriod(number, employer.Id, "XXX", WorkerType.FLX, flexiDay.StartDate, flexiDay.EndDate, flexiDay.StartHour, flexiDay.EndHour), period);
+            Assert.Equal((PeriodId.Of(number), employer.Id, PeriodState.Closed), (period.Id, period.EmployerId, period.State));
+            Assert.Equal(PeriodShape.Of(flexiDay), PeriodShape.Of(period));
             transaction.Commit();
         }
 
@@ -97,9 +98,11 @@ public class SqliteDeclarationStoreTests
         return Task.FromResult(server);
     }
 
-    private static Declaration Accepted(DimonaNumber number) =>
-        new(number, DeclarationStatus.Accepted, [], number, DimonaServerFactory.Now, "{}");
-
-    private static CheckedDeclaration Item(DimonaIn @in) =>
-        new(new DeclarationRequest(Guid.NewGuid(), Employer, InChecks.IdentifiedWorker, "", @in), DimonaServerFactory.Now, [], "{}");
+    private static DecidedDeclaration Accepted(DeclarationNumber number, long employerId, DimonaIn @in)
+    {
+        var period = Period.Open(PeriodId.Of(number), employerId, InChecks.IdentifiedWorker.Niss!, @in);
+        return new DecidedDeclaration(
+            new Declaration(number, DeclarationStatus.Accepted, [], period.Id, DimonaServerFactory.Now, "{}"),
+            employerId, Guid.NewGuid(), DeclarationKind.In, period.Worker, PeriodShape.Of(@in), period, CreatesPeriod: true);
+    }
 }

@@ -25,7 +25,7 @@ public class SubmitDeclarationTests
 
         Assert.Equal(DeclarationStatus.Accepted, declaration.Status);
         Assert.Empty(declaration.Anomalies);
-        Assert.True(DimonaNumber.TryParse(declaration.DeclarationNumber, out _, out _));
+        Assert.True(DeclarationNumber.TryParse(declaration.DeclarationNumber, out _, out _));
         Assert.Equal(declaration.DeclarationNumber, declaration.PeriodId);
         Assert.Equal(DimonaServerFactory.Now, declaration.ReceiveTime.ToDateTimeOffset());
     }
@@ -249,7 +249,7 @@ public class SubmitDeclarationTests
         };
 
         var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
-        Assert.Equal(["dimona_in"], status.BadFields());
+        Assert.Equal(["content"], status.BadFields());
 
         request.DimonaIn = Requests.Stg().DimonaIn;
         status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);

@@ -42,6 +42,38 @@ public static class DimonaInRules
         OverlappingPeriod,
     ];
 
+    /// <summary>
+    /// The stateless rules on a period's dates, hours and planned hours: they also run on the period an OUT or UPDATE
+    /// leaves, since a change may not make a period an IN could not declare.
+    /// </summary>
+    public static readonly IReadOnlyList<Func<InCheck, Anomaly?>> PeriodShape =
+    [
+        StartDateInDomain,
+        EndDateInDomain,
+        EndNotBeforeStart,
+        EndHourNotBeforeStartHour,
+        EndDateRequired,
+        SameQuarter,
+        OneDayPeriod,
+        PlannedHoursRequired,
+        PlannedHoursForbidden,
+        PlannedHoursInRange,
+    ];
+
+    /// <summary>
+    /// The worker types whose planned hours count towards the same yearly quota as <paramref name="type"/>'s, across
+    /// employers; null for a type without a quota.
+    /// </summary>
+    public static IReadOnlySet<WorkerType>? QuotaTypes(WorkerType type) => type switch
+    {
+        STU => StudentQuotaTypes,
+        O17 or S17 => Article17QuotaTypes,
+        _ => null,
+    };
+
+    private static readonly HashSet<WorkerType> StudentQuotaTypes = [STU];
+    private static readonly HashSet<WorkerType> Article17QuotaTypes = [O17, S17];
+
     /// <summary>Every anomaly the declaration raises by itself, in the order of <see cref="Stateless"/>.</summary>
     public static IReadOnlyList<Anomaly> Check(InCheck check) =>
         [.. Stateless.Select(rule => rule(check)).OfType<Anomaly>()];
@@ -238,14 +270,14 @@ public static class DimonaInRules
     public static Anomaly? IdenticalPeriod(InFacts c) =>
         c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate
             && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour) is { } twin
-            ? Anomaly.Blocking("90373-333", Field.DimonaIn, $"This period is already declared as period {twin.PeriodId}.")
+            ? Anomaly.Blocking("90373-333", Field.DimonaIn, $"This period is already declared as period {twin.Id}.")
             : null;
 
     /// <summary>90373-334: a period of the same employer, worker, joint committee and worker type overlaps this one.</summary>
     public static Anomaly? OverlappingPeriod(InFacts c) =>
         c.WorkerPeriods.FirstOrDefault(p => SameFeatures(p, c.In) && Overlaps(p, c.In)
             && !(p.StartDate == c.In.StartDate && p.EndDate == c.In.EndDate && p.StartHour == c.In.StartHour && p.EndHour == c.In.EndHour)) is { } other
-            ? Anomaly.Blocking("90373-334", Field.DimonaIn, $"This period overlaps period {other.PeriodId}.")
+            ? Anomaly.Blocking("90373-334", Field.DimonaIn, $"This period overlaps period {other.Id}.")
             : null;
 
     /// <summary>90373-460 (warning): an IN received after work started is accepted, but late.</summary>
@@ -260,9 +292,19 @@ public static class DimonaInRules
 
     private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
 
-    private static bool SameFeatures(DimonaPeriod p, DimonaIn @in) =>
+    private static bool SameFeatures(Period p, DimonaIn @in) =>
         p.JointCommittee == @in.JointCommittee && p.WorkerType == @in.WorkerType;
 
-    private static bool Overlaps(DimonaPeriod p, DimonaIn @in) =>
-        p.StartDate <= (@in.EndDate ?? DateOnly.MaxValue) && @in.StartDate <= (p.EndDate ?? DateOnly.MaxValue);
+    /// <summary>
+    /// Whether the two overlap in time: from the start date at the start hour (or midnight) to the end date at the
+    /// end hour (or the end of that day), so that two shifts on the same day that do not meet both stand.
+    /// </summary>
+    private static bool Overlaps(Period p, DimonaIn @in) =>
+        From(p.StartDate, p.StartHour) < Until(@in.EndDate, @in.EndHour) && From(@in.StartDate, @in.StartHour) < Until(p.EndDate, p.EndHour);
+
+    private static DateTime From(DateOnly date, TimeOnly? hour) => date.ToDateTime(hour ?? TimeOnly.MinValue);
+
+    private static DateTime Until(DateOnly? date, TimeOnly? hour) => date is { } end
+        ? (hour is { } h ? end.ToDateTime(h) : end.AddDays(1).ToDateTime(TimeOnly.MinValue))
+        : DateTime.MaxValue;
 }

@@ -13,7 +13,9 @@ public sealed record InCheck(DimonaIn In, Worker Worker, DateTime BrusselsNow)
 }
 
 /// <summary>
-/// What the stateful rules of a Dimona IN look at: the declaration, the employer and the worker's existing periods
-/// with that employer, as the writer finds them in its transaction.
+/// What the stateful rules of a Dimona IN look at: the declaration, the employer, the worker's other periods with
+/// that employer (cancelled ones left out), and the hours the worker has already been declared for in the IN's
+/// calendar year under the same quota (students; article 17), across all employers. The writer finds them in its
+/// transaction.
 /// </summary>
-public sealed record InFacts(DimonaIn In, Employer Employer, IReadOnlyList<DimonaPeriod> WorkerPeriods);
+public sealed record InFacts(DimonaIn In, Employer Employer, IReadOnlyList<Period> WorkerPeriods, int QuotaHoursBefore = 0);

@@ -30,6 +30,20 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.Property<long>("EmployerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndHour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiedNiss")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JointCommittee")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -38,6 +52,9 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.Property<string>("PeriodId")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlannedHours")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("ReceiveTime")
                         .HasColumnType("TEXT");
@@ -51,6 +68,12 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartHour")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -60,10 +83,20 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkerType")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("DeclarationNumber");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("EmployerId", "RequestId")
                         .IsUnique();
+
+                    b.HasIndex("EmployerId", "ReceiveTime", "DeclarationNumber");
+
+                    b.HasIndex("Status", "ReceiveTime", "DeclarationNumber");
 
                     b.ToTable("Declarations", (string)null);
                 });
@@ -161,6 +194,11 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.Property<TimeOnly?>("StartHour")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkerNiss")
                         .IsRequired()
                         .HasMaxLength(11)
@@ -174,6 +212,10 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.HasKey("PeriodId");
 
                     b.HasIndex("EmployerId", "WorkerNiss");
+
+                    b.HasIndex("WorkerNiss", "StartDate");
+
+                    b.HasIndex("EmployerId", "StartDate", "PeriodId");
 
                     b.ToTable("Periods", (string)null);
                 });

@@ -2,41 +2,41 @@ using Dimona.Grpc.Domain.Identifiers;
 
 namespace Dimona.Grpc.Tests.Domain;
 
-public class DimonaNumberTests
+public class DeclarationNumberTests
 {
     private const string WorkedExample = "658690837083";
 
     [Fact]
     public void TryParse_WorkedExample_IsValid()
     {
-        Assert.True(DimonaNumber.TryParse(WorkedExample, out var number, out var error), error);
+        Assert.True(DeclarationNumber.TryParse(WorkedExample, out var number, out var error), error);
         Assert.Equal(WorkedExample, number.Value);
         Assert.Equal(6586908370, number.Base);
     }
 
     [Fact]
     public void FromBase_WorkedExampleBase_GivesTheWorkedExample() =>
-        Assert.Equal(WorkedExample, DimonaNumber.FromBase(6586908370).Value);
+        Assert.Equal(WorkedExample, DeclarationNumber.FromBase(6586908370).Value);
 
     [Theory]
-    [InlineData(DimonaNumber.FirstBase)]
+    [InlineData(DeclarationNumber.FirstBase)]
     [InlineData(1234567890)]
     [InlineData(9999999999)]
     public void FromBase_AnyBase_RoundTripsThroughTryParse(long base10)
     {
-        var number = DimonaNumber.FromBase(base10);
+        var number = DeclarationNumber.FromBase(base10);
 
-        Assert.True(DimonaNumber.TryParse(number.Value, out var parsed, out var error), error);
+        Assert.True(DeclarationNumber.TryParse(number.Value, out var parsed, out var error), error);
         Assert.Equal(number, parsed);
         Assert.Equal(base10, parsed.Base);
         Assert.Equal(12, parsed.Value.Length);
     }
 
     [Theory]
-    [InlineData(DimonaNumber.FirstBase - 1)]
+    [InlineData(DeclarationNumber.FirstBase - 1)]
     [InlineData(10_000_000_000)]
     public void FromBase_BaseNotTenDigits_Throws(long base10) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => DimonaNumber.FromBase(base10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeclarationNumber.FromBase(base10));
 
     [Theory]
     [InlineData(0)]
@@ -56,7 +56,7 @@ public class DimonaNumberTests
         var digits = WorkedExample.ToCharArray();
         digits[position] = (char)('0' + ((digits[position] - '0' + 1) % 10));
 
-        Assert.False(DimonaNumber.TryParse(new string(digits), out var number, out var error));
+        Assert.False(DeclarationNumber.TryParse(new string(digits), out var number, out var error));
         Assert.Null(number);
         Assert.Contains("check digits", error, StringComparison.Ordinal);
     }
@@ -69,7 +69,7 @@ public class DimonaNumberTests
     [InlineData(null, "required")]
     public void TryParse_MalformedNumber_IsRefusedWithReason(string? text, string reason)
     {
-        Assert.False(DimonaNumber.TryParse(text, out var number, out var error));
+        Assert.False(DeclarationNumber.TryParse(text, out var number, out var error));
         Assert.Null(number);
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }

@@ -1,0 +1,133 @@
+using Dimona.Grpc.Domain.Identifiers;
+
+namespace Dimona.Grpc.Domain.Rules;
+
+/// <summary>
+/// What the rules of an OUT, UPDATE or CANCEL look at: the declaration, the employer it names and how, the worker it
+/// names if any, the period it names (null when none has that id) and whether that id is the number of a refused
+/// IN, the worker's other periods with the employer and the quota hours without this period (for an UPDATE), and the
+/// Belgian civil time at reception.
+/// </summary>
+public sealed record ChangeFacts(
+    DeclarationContent Change,
+    EmployerId NamedEmployer,
+    Employer Employer,
+    Worker? Worker,
+    Period? Period,
+    bool PeriodOfRefusedIn,
+    IReadOnlyList<Period> OtherPeriods,
+    int QuotaHoursBefore,
+    DateTime BrusselsNow)
+{
+    public DateOnly Today => DateOnly.FromDateTime(BrusselsNow);
+}
+
+/// <summary>
+/// The rules of the declarations that change a period (domain.md §3): the period must exist and be available, and
+/// belong to the employer and worker named; the move must be one its state allows; and the period it leaves must
+/// pass the rules an IN of its worker type passes, under the UPDATE's own codes where the official list has them.
+/// </summary>
+public static class ChangeRules
+{
+    /// <summary>The field path prefix of each kind's message in the contract.</summary>
+    public static string FieldOf(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.In => Field.DimonaIn,
+        DeclarationKind.Out => "dimona_out",
+        DeclarationKind.Update => "dimona_update",
+        DeclarationKind.Cancel => "dimona_cancel",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The period an OUT, UPDATE or CANCEL names.</summary>
+    public static PeriodId PeriodIdOf(DeclarationContent change) => change switch
+    {
+        DimonaOut o => o.PeriodId,
+        DimonaUpdate u => u.PeriodId,
+        DimonaCancel c => c.PeriodId,
+        _ => throw new ArgumentException("An IN names no period.", nameof(change)),
+    };
+
+    /// <summary>90378-360: an UPDATE gives at least a start or an end date. Stateless: it runs before the writer.</summary>
+    public static Anomaly? UpdateHasDate(DimonaUpdate u) => u.StartDate is null && u.EndDate is null
+        ? Anomaly.Blocking("90378-360", "dimona_update", "An UPDATE needs a start date or an end date (the current one, to change only hours).")
+        : null;
+
+    /// <summary>Every anomaly, and the period as the declaration leaves it when no anomaly blocks it.</summary>
+    public static (IReadOnlyList<Anomaly> Anomalies, Period? Changed) Check(ChangeFacts f)
+    {
+        var prefix = FieldOf(f.Change.Kind);
+        var periodField = $"{prefix}.period_id";
+        if (f.Period is not { } period)
+        {
+            var id = PeriodIdOf(f.Change);
+            return ([f.PeriodOfRefusedIn
+                ? Anomaly.Blocking("00913-357", periodField, $"Period {id} does not exist: its IN was refused.")
+                : Anomaly.Blocking("00913-354", periodField, $"No period has id {id}.")], null);
+        }
+        var mismatches = new List<Anomaly>();
+        if (period.EmployerId != f.Employer.Id)
+        {
+            mismatches.Add(f.NamedEmployer is EmployerId.Enterprise
+                ? Anomaly.Blocking("00014-347", Field.Employer, $"Period {period.Id} is not of the employer with this enterprise number.")
+                : Anomaly.Blocking("00011-347", Field.Employer, $"Period {period.Id} is not of the employer with this ONSS number."));
+        }
+        if (f.Worker?.Niss is { } niss && niss != period.Worker)
+        {
+            mismatches.Add(Anomaly.Blocking("00024-347", "worker.niss", $"Period {period.Id} is about another worker."));
+        }
+        if (mismatches.Count > 0)
+        {
+            return (mismatches, null);
+        }
+
+        var transition = f.Change switch
+        {
+            DimonaOut o => period.Close(o, periodField),
+            DimonaUpdate u => period.Update(u, periodField, $"{prefix}.end_date"),
+            DimonaCancel => period.Cancel(periodField),
+            _ => throw new ArgumentException("An IN changes no period.", nameof(f)),
+        };
+        if (transition.Changed is not { } changed)
+        {
+            return ([transition.Refusal!], null);
+        }
+        if (f.Change is DimonaCancel)
+        {
+            return ([], changed);
+        }
+
+        var shape = new InCheck(changed.AsIn(), new Worker.Identified(changed.Worker), f.BrusselsNow);
+        var anomalies = DimonaInRules.PeriodShape.Select(rule => rule(shape)).OfType<Anomaly>().Select(a => Recoded(a, f.Change.Kind)).ToList();
+        if (f.Change is DimonaUpdate update)
+        {
+            anomalies.AddRange(DimonaInRules.Check(new InFacts(changed.AsIn(), f.Employer, f.OtherPeriods, f.QuotaHoursBefore))
+                .Select(a => Recoded(a, DeclarationKind.Update)));
+            if (LateUpdate(update, f.Today) is { } late)
+            {
+                anomalies.Add(late);
+            }
+        }
+        return (anomalies, changed);
+    }
+
+    /// <summary>90378-460 (warning): an UPDATE that sets a start or end date already past is accepted, but late.</summary>
+    public static Anomaly? LateUpdate(DimonaUpdate u, DateOnly today) =>
+        u.StartDate < today || (u.EndDate is { } end && end != DimonaUpdate.ReOpen && end < today)
+            ? Anomaly.Warning("90378-460", "dimona_update", "Late declaration: this UPDATE sets a date already past.")
+            : null;
+
+    /// <summary>The official DimonaUpdate codes for the IN rules that have one.</summary>
+    private static readonly HashSet<string> UpdateCodes = ["90373-333", "90373-334", "90373-341", "90373-343", "90373-421", "90373-460"];
+
+    /// <summary>An IN rule's anomaly as the change reports it: its field under the change's message, its code the UPDATE's own where one exists.</summary>
+    private static Anomaly Recoded(Anomaly a, DeclarationKind kind)
+    {
+        var prefix = FieldOf(kind);
+        var field = a.Field == Field.DimonaIn ? prefix
+            : a.Field.StartsWith(Field.DimonaIn + ".", StringComparison.Ordinal) ? prefix + a.Field[Field.DimonaIn.Length..]
+            : a.Field;
+        var code = kind == DeclarationKind.Update && UpdateCodes.Contains(a.Code) ? "90378" + a.Code[5..] : a.Code;
+        return a with { Code = code, Field = field };
+    }
+}

@@ -1,0 +1,70 @@
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Domain.Rules;
+
+namespace Dimona.Grpc.Persistence;
+
+/// <summary>
+/// The stateful decision on a declaration, inside the writer's transaction: load the facts its rules need, run the
+/// pure rules over them. The writer then gives the result a status and a number and stores it.
+/// </summary>
+internal static class Decisions
+{
+    /// <summary>
+    /// An IN: the employer, the worker's periods with it and their quota hours. <paramref name="stateless"/> are the
+    /// anomalies found before the writer; they follow the stateful ones.
+    /// </summary>
+    public static Decision In(IStoreTransaction t, Employer employer, Worker worker, DimonaIn @in, IReadOnlyList<Anomaly> stateless)
+    {
+        var niss = worker.Niss;
+        var periods = niss is null ? [] : t.PeriodsOf(employer.Id, niss);
+        var quotaTypes = DimonaInRules.QuotaTypes(@in.WorkerType);
+        var quota = niss is null || quotaTypes is null ? 0 : t.PlannedHoursOf(niss, @in.StartDate.Year, quotaTypes, except: null);
+        IReadOnlyList<Anomaly> anomalies = [.. DimonaInRules.Check(new InFacts(@in, employer, periods, quota)), .. stateless];
+        return new Decision(anomalies, niss, PeriodShape.Of(@in), Named: null, Changed: null);
+    }
+
+    /// <summary>An OUT, UPDATE or CANCEL: the period it names and, for an UPDATE, the worker's other periods and quota.</summary>
+    public static Decision Change(IStoreTransaction t, Employer employer, DeclarationRequest request, IReadOnlyList<Anomaly> stateless, DateTimeOffset receiveTime)
+    {
+        var id = ChangeRules.PeriodIdOf(request.Content);
+        var period = t.FindPeriod(id);
+        var refusedIn = period is null && DeclarationNumber.TryParse(id.Value, out var number, out _)
+            && t.FindDeclaration(number) is { Kind: DeclarationKind.In, Declaration.Status: DeclarationStatus.Refused };
+        IReadOnlyList<Period> others = [];
+        var quota = 0;
+        if (request.Content is DimonaUpdate && period is not null && period.EmployerId == employer.Id)
+        {
+            others = [.. t.PeriodsOf(employer.Id, period.Worker).Where(p => p.Id != period.Id)];
+            if (DimonaInRules.QuotaTypes(period.WorkerType) is { } types)
+            {
+                quota = t.PlannedHoursOf(period.Worker, (request.Content as DimonaUpdate)!.StartDate?.Year ?? period.StartDate.Year, types, period.Id);
+            }
+        }
+        var (anomalies, changed) = ChangeRules.Check(new ChangeFacts(
+            request.Content, request.Employer, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
+        var visible = period is not null && period.EmployerId == employer.Id ? period : null;
+        return new Decision(
+            [.. anomalies, .. stateless],
+            visible?.Worker ?? request.Worker?.Niss,
+            visible is null ? null : PeriodShape.Of(visible),
+            id,
+            changed);
+    }
+
+    /// <summary>
+    /// A pending IN decided again with the NISS an operator found: the stateful rules run with it, and the anomalies
+    /// found at reception stand (each once).
+    /// </summary>
+    public static Decision Resolved(IStoreTransaction t, Employer employer, Niss niss, PeriodShape declared, IReadOnlyList<Anomaly> atReception)
+    {
+        var decision = In(t, employer, new Worker.Identified(niss), declared.AsIn(), atReception);
+        return decision with { Anomalies = [.. decision.Anomalies.DistinctBy(a => (a.Code, a.Field))] };
+    }
+}
+
+/// <summary>
+/// What deciding found: every anomaly, the worker's NISS if known, the period as declared or as it stands, the period
+/// an OUT, UPDATE or CANCEL names, and the period as it leaves it.
+/// </summary>
+internal sealed record Decision(IReadOnlyList<Anomaly> Anomalies, Niss? Worker, PeriodShape? Shape, PeriodId? Named, Period? Changed);

@@ -1,0 +1,167 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dimona.Grpc.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class PeriodLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "State",
+                table: "Periods",
+                type: "TEXT",
+                maxLength: 12,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EndDate",
+                table: "Declarations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<TimeOnly>(
+                name: "EndHour",
+                table: "Declarations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifiedNiss",
+                table: "Declarations",
+                type: "TEXT",
+                maxLength: 11,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JointCommittee",
+                table: "Declarations",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PlannedHours",
+                table: "Declarations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "StartDate",
+                table: "Declarations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<TimeOnly>(
+                name: "StartHour",
+                table: "Declarations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WorkerType",
+                table: "Declarations",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            // Periods stored before the lifecycle: open without an end date, closed with one. Their declarations (all INs)
+            // take the period's features as typed columns; those without a period keep them only in the received JSON.
+            migrationBuilder.Sql("UPDATE Periods SET State = CASE WHEN EndDate IS NULL THEN 'Open' ELSE 'Closed' END;");
+            migrationBuilder.Sql(
+                "UPDATE Declarations SET (JointCommittee, WorkerType, StartDate, EndDate, StartHour, EndHour, PlannedHours) = " +
+                "(SELECT p.JointCommittee, p.WorkerType, p.StartDate, p.EndDate, p.StartHour, p.EndHour, p.PlannedHours " +
+                "FROM Periods p WHERE p.PeriodId = Declarations.PeriodId) WHERE PeriodId IS NOT NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Periods_EmployerId_StartDate_PeriodId",
+                table: "Periods",
+                columns: new[] { "EmployerId", "StartDate", "PeriodId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Periods_WorkerNiss_StartDate",
+                table: "Periods",
+                columns: new[] { "WorkerNiss", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
+                table: "Declarations",
+                columns: new[] { "EmployerId", "ReceiveTime", "DeclarationNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_PeriodId",
+                table: "Declarations",
+                column: "PeriodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_Status_ReceiveTime_DeclarationNumber",
+                table: "Declarations",
+                columns: new[] { "Status", "ReceiveTime", "DeclarationNumber" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Periods_EmployerId_StartDate_PeriodId",
+                table: "Periods");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Periods_WorkerNiss_StartDate",
+                table: "Periods");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
+                table: "Declarations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Declarations_PeriodId",
+                table: "Declarations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Declarations_Status_ReceiveTime_DeclarationNumber",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "Periods");
+
+            migrationBuilder.DropColumn(
+                name: "EndDate",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "EndHour",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifiedNiss",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "JointCommittee",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "PlannedHours",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "StartDate",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "StartHour",
+                table: "Declarations");
+
+            migrationBuilder.DropColumn(
+                name: "WorkerType",
+                table: "Declarations");
+        }
+    }
+}
