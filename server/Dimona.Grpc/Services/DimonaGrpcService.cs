@@ -11,7 +11,7 @@ namespace Dimona.Grpc.Services;
 /// <see cref="TolerantParsing"/>, so that an unparsable request reaches it as a placeholder instead of failing in gRPC.
 /// </summary>
 [BindServiceMethod(typeof(DimonaGrpcService), nameof(BindService))]
-public sealed class DimonaGrpcService(
+public sealed partial class DimonaGrpcService(
     DimonaStore store, Submissions submissions, IHostApplicationLifetime lifetime, ILogger<DimonaGrpcService> logger)
     : V1.DimonaService.DimonaServiceBase
 {
