@@ -26,6 +26,7 @@ public static class DimonaExtensions
         builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddSingleton<DeclarationWriter>();
         builder.Services.AddSingleton<Submissions>();
+        builder.Services.AddSingleton<Operations>();
 
         builder.Services.AddGrpc(options =>
         {

@@ -8,6 +8,7 @@ public enum FailureKind
     InvalidArgument,
     NotFound,
     AlreadyExists,
+    FailedPrecondition,
     ResourceExhausted,
     Unavailable,
     Internal,
@@ -30,6 +31,15 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
 
     public static Failure DeclarationNotFound(DeclarationNumber number) =>
         new(FailureKind.NotFound, "DECLARATION_NOT_FOUND", $"No declaration has number {number}.", []);
+
+    public static Failure EmployerAlreadyRegistered(EnterpriseNumber number) =>
+        new(FailureKind.AlreadyExists, "EMPLOYER_ALREADY_REGISTERED", $"An employer with enterprise number {number} is already registered: identify it with IdentifyEmployer.", []);
+
+    public static Failure EmployerAlreadyDefinitive(OnssNumber provisional) =>
+        new(FailureKind.FailedPrecondition, "EMPLOYER_ALREADY_DEFINITIVE", $"The employer with provisional ONSS number {provisional} is already definitive.", []);
+
+    public static Failure DeclarationNotPending(DeclarationNumber number) =>
+        new(FailureKind.FailedPrecondition, "DECLARATION_NOT_PENDING", $"Declaration {number} is not pending: only a pending declaration can be resolved.", []);
 
     public static Failure RequestIdReused() =>
         new(FailureKind.AlreadyExists, "REQUEST_ID_REUSED", "This request_id was already used by this employer for a different declaration.", []);

@@ -23,6 +23,8 @@ public interface IStoreTransaction : IDisposable
 {
     Employer? FindEmployer(EmployerId id);
 
+    Employer? FindEmployer(long id);
+
     /// <summary>The declaration the employer already submitted with this request id, if any.</summary>
     Declaration? FindByRequestId(long employerId, Guid requestId);
 

@@ -62,7 +62,17 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             };
             using var q = statement.Run();
             q.Text(1, number);
-            return q.Step() ? new EmployerRow
+            return ReadEmployer(q);
+        }
+
+        public Employer? FindEmployer(long id)
+        {
+            using var q = s.EmployerById.Run();
+            q.Int64(1, id);
+            return ReadEmployer(q);
+        }
+
+        private static Employer? ReadEmployer(Execution q) => q.Step() ? new EmployerRow
             {
                 Id = q.Int64(0),
                 Name = q.Text(1),
@@ -77,7 +87,6 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 Municipality = q.Text(10),
                 Country = q.Text(11),
             }.ToDomain() : null;
-        }
 
         public Declaration? FindByRequestId(long employerId, Guid requestId)
         {
@@ -356,6 +365,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             EmployerByEnterpriseNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE EnterpriseNumber = ?1");
             EmployerByOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE OnssNumber = ?1");
             EmployerByProvisionalOnssNumber = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE ProvisionalOnssNumber = ?1");
+            EmployerById = Prepare($"SELECT {EmployerColumns} FROM Employers WHERE Id = ?1");
             DeclarationByRequestId = Prepare($"SELECT {DeclarationColumns} FROM Declarations WHERE EmployerId = ?1 AND RequestId = ?2");
             DeclarationByNumber = Prepare($"SELECT {DeclarationColumns} FROM Declarations WHERE DeclarationNumber = ?1");
             PeriodsOfWorker = Prepare($"SELECT {PeriodColumns} FROM Periods WHERE EmployerId = ?1 AND WorkerNiss = ?2 AND State <> 'Cancelled'");
@@ -386,6 +396,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         public Statement EmployerByEnterpriseNumber { get; }
         public Statement EmployerByOnssNumber { get; }
         public Statement EmployerByProvisionalOnssNumber { get; }
+        public Statement EmployerById { get; }
         public Statement DeclarationByRequestId { get; }
         public Statement DeclarationByNumber { get; }
         public Statement PeriodsOfWorker { get; }

@@ -12,7 +12,7 @@ namespace Dimona.Grpc.Services;
 /// </summary>
 [BindServiceMethod(typeof(DimonaGrpcService), nameof(BindService))]
 public sealed partial class DimonaGrpcService(
-    DimonaStore store, Submissions submissions, IHostApplicationLifetime lifetime, ILogger<DimonaGrpcService> logger)
+    DimonaStore store, Submissions submissions, Operations operations, IHostApplicationLifetime lifetime, ILogger<DimonaGrpcService> logger)
     : V1.DimonaService.DimonaServiceBase
 {
     /// <summary>Items one batch message may carry.</summary>

@@ -34,6 +34,7 @@ internal static class FailureStatus
         FailureKind.InvalidArgument => Code.InvalidArgument,
         FailureKind.NotFound => Code.NotFound,
         FailureKind.AlreadyExists => Code.AlreadyExists,
+        FailureKind.FailedPrecondition => Code.FailedPrecondition,
         FailureKind.ResourceExhausted => Code.ResourceExhausted,
         FailureKind.Unavailable => Code.Unavailable,
         FailureKind.Internal => Code.Internal,

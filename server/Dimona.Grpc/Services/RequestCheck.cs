@@ -48,6 +48,46 @@ internal static class RequestCheck
         return v.ToFailure() is { } failure ? failure : number;
     }
 
+    /// <summary>A registration: the employer to add (no ONSS number yet) and whether it comes through the secured channel.</summary>
+    public static Outcome<Registration> Register(V1.RegisterEmployerRequest request)
+    {
+        var v = new Violations();
+        var name = Text(request.Name, "name", 96, v);
+        var number = EnterpriseNumber.TryParse(request.EnterpriseNumber, out var e, out var error)
+            ? e
+            : Bad<EnterpriseNumber>(v, "enterprise_number", $"Enterprise number {error} (00014-003).");
+        var address = Address(request.Address, "address", v);
+        if (request.Channel is not (V1.RegistrationChannel.Secured or V1.RegistrationChannel.Unsecured))
+        {
+            v.Add("channel", "The channel is required: REGISTRATION_CHANNEL_SECURED or REGISTRATION_CHANNEL_UNSECURED.");
+        }
+        return v.ToFailure() is { } failure
+            ? failure
+            : new Registration(new Employer(0, name, number, null, null, Active: true, address!), request.Channel == V1.RegistrationChannel.Secured);
+    }
+
+    public static Outcome<OnssNumber> ProvisionalOnssNumber(string text)
+    {
+        var v = new Violations();
+        var number = OnssNumber.TryParseProvisional(text, out var p, out var error)
+            ? p
+            : Bad<OnssNumber>(v, "provisional_onss_number", $"Provisional ONSS number {error} (00948-003).");
+        return v.ToFailure() is { } failure ? failure : number;
+    }
+
+    /// <summary>A resolution: the pending declaration and the NISS found for its worker.</summary>
+    public static Outcome<Resolution> Resolve(V1.ResolvePendingDeclarationRequest request)
+    {
+        var v = new Violations();
+        var number = Number(request.DeclarationNumber, "declaration_number", v);
+        var niss = Niss.TryParse(request.Niss, out var n, out var error) ? n : Bad<Niss>(v, "niss", $"NISS {error} (00024-003).");
+        return v.ToFailure() is { } failure ? failure : new Resolution(number, niss);
+    }
+
+    public sealed record Registration(Employer Employer, bool Secured);
+
+    public sealed record Resolution(DeclarationNumber Number, Niss Niss);
+
     public static Outcome<PeriodId> Period(string text)
     {
         var v = new Violations();

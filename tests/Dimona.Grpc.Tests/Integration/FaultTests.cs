@@ -220,6 +220,8 @@ public class FaultTests
 
             public Grpc.Domain.Declaration? FindByRequestId(long employerId, Guid requestId) => inner.FindByRequestId(employerId, requestId);
 
+            public Grpc.Domain.Employer? FindEmployer(long id) => inner.FindEmployer(id);
+
             public StoredDeclaration? FindDeclaration(DeclarationNumber number) => inner.FindDeclaration(number);
 
             public IReadOnlyList<Grpc.Domain.Period> PeriodsOf(long employerId, Niss worker) => inner.PeriodsOf(employerId, worker);

@@ -63,6 +63,16 @@ public sealed record OnssNumber
         return Checked(value, isProvisional: true, out number, out error);
     }
 
+    /// <summary>A random number of the kind asked for, with valid check digits (the caller makes sure it is free).</summary>
+    public static OnssNumber Draw(bool provisional)
+    {
+        // Valid numbers are 97k + 96 within the range: k from ceil((low - 96) / 97) to floor((high - 96) / 97).
+        var (low, high) = provisional ? (5000000120L, 5999999989L) : (100006L, 199999934L);
+        var k = Random.Shared.NextInt64((low - 96 + 96) / 97, ((high - 96) / 97) + 1);
+        var value = (97 * k) + 96;
+        return new OnssNumber(provisional ? value.ToString("D10") : value.ToString("D9"), provisional);
+    }
+
     private static bool Checked(long value, bool isProvisional, out OnssNumber? number, out string error)
     {
         if (value % 97 != 96)
