@@ -31,6 +31,9 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
     public static Failure DeclarationNotFound(DeclarationNumber number) =>
         new(FailureKind.NotFound, "DECLARATION_NOT_FOUND", $"No declaration has number {number}.", []);
 
+    public static Failure PeriodNotFound(PeriodId id) =>
+        new(FailureKind.NotFound, "PERIOD_NOT_FOUND", $"No period has id {id}.", []);
+
     public static Failure RequestIdReused() =>
         new(FailureKind.AlreadyExists, "REQUEST_ID_REUSED", "This request_id was already used by this employer for a different declaration.", []);
 

@@ -9,7 +9,7 @@ namespace Dimona.Grpc.Services;
 /// <summary>
 /// Turns contract messages into well-formed domain values, or one INVALID_REQUEST failure naming every bad
 /// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
-/// values, strings over their length). Business rules are not checked here.
+/// values, strings over their length; paging). Business rules are not checked here.
 /// </summary>
 internal static class RequestCheck
 {
@@ -34,6 +34,12 @@ internal static class RequestCheck
         }
     }
 
+    /// <summary>The page size when a list request gives none.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The largest page; a list request asking for more gets this many.</summary>
+    public const int MaxPageSize = 500;
+
     public static Outcome<EmployerId> Identify(V1.IdentifyEmployerRequest request)
     {
         var v = new Violations();
@@ -48,12 +54,89 @@ internal static class RequestCheck
         return v.ToFailure() is { } failure ? failure : number;
     }
 
+    public static Outcome<PeriodId> Period(V1.GetPeriodRequest request)
+    {
+        var v = new Violations();
+        var id = PeriodIdOf(request.PeriodId, "period_id", v);
+        return v.ToFailure() is { } failure ? failure : id;
+    }
+
     public static Outcome<PeriodId> Period(string text)
     {
         var v = new Violations();
         var id = PeriodIdOf(text, "period_id", v);
         return v.ToFailure() is { } failure ? failure : id;
     }
+
+    public static Outcome<DeclarationListing> ListDeclarations(V1.ListDeclarationsRequest request)
+    {
+        var v = new Violations();
+        var employer = Employer(request.Employer, "employer", v);
+        var filter = new DeclarationFilter(
+            OptionalNiss(request.WorkerNiss, "worker_niss", v),
+            request.WorkerType == V1.WorkerType.Unspecified ? null : Defined(request.WorkerType, "worker_type", v) is { } type ? WorkerTypeOf(type) : null,
+            Defined(request.Status, "status", v) switch
+            {
+                V1.DeclarationStatus.Accepted => DeclarationStatus.Accepted,
+                V1.DeclarationStatus.AcceptedWithWarnings => DeclarationStatus.AcceptedWithWarnings,
+                V1.DeclarationStatus.Refused => DeclarationStatus.Refused,
+                V1.DeclarationStatus.Pending => DeclarationStatus.Pending,
+                _ => null,
+            },
+            Defined(request.Kind, "kind", v) switch
+            {
+                V1.DeclarationKind.In => DeclarationKind.In,
+                V1.DeclarationKind.Out => DeclarationKind.Out,
+                V1.DeclarationKind.Update => DeclarationKind.Update,
+                V1.DeclarationKind.Cancel => DeclarationKind.Cancel,
+                _ => null,
+            },
+            OptionalDate(request.FromDate, "from_date", v),
+            OptionalDate(request.ToDate, "to_date", v));
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.DeclarationAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : new DeclarationListing(employer, filter, page);
+    }
+
+    public static Outcome<PeriodListing> ListPeriods(V1.ListPeriodsRequest request)
+    {
+        var v = new Violations();
+        var employer = Employer(request.Employer, "employer", v);
+        var filter = new PeriodFilter(
+            OptionalNiss(request.WorkerNiss, "worker_niss", v),
+            OptionalDate(request.FromDate, "from_date", v),
+            OptionalDate(request.ToDate, "to_date", v));
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.PeriodAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : new PeriodListing(employer, filter, page);
+    }
+
+    public static Outcome<PageRequest<DeclarationKey>> ListPendingDeclarations(V1.ListPendingDeclarationsRequest request)
+    {
+        var v = new Violations();
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.DeclarationAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : page;
+    }
+
+    /// <summary>AIP-158 paging: 0 is the default size, a size over the maximum is the maximum, a token must be one this service issued for the same filters.</summary>
+    private static PageRequest<TKey> Page<TKey>(int size, string token, Func<string, TKey?> after, Violations v)
+        where TKey : class
+    {
+        if (size < 0)
+        {
+            v.Add("page_size", "The page size may not be negative; 0 means the default.");
+        }
+        var key = token.Length == 0 ? null : after(token);
+        if (token.Length > 0 && key is null)
+        {
+            v.Add("page_token", "Not a page token this service issued for a request with the same filters: list again from the first page.");
+        }
+        return new PageRequest<TKey>(size <= 0 ? DefaultPageSize : Math.Min(size, MaxPageSize), key);
+    }
+
+    private static Niss? OptionalNiss(string text, string field, Violations v) =>
+        text.Length == 0 ? null : Niss.TryParse(text, out var niss, out var error) ? niss : Bad<Niss>(v, field, $"NISS {error}.");
+
+    private static DateOnly? OptionalDate(string text, string field, Violations v) =>
+        text.Length == 0 ? null : RequiredDate(text, field, v);
 
     private static DeclarationNumber Number(string text, string field, Violations v) =>
         Domain.Identifiers.DeclarationNumber.TryParse(text, out var n, out var error) ? n : Bad<DeclarationNumber>(v, field, $"Declaration number {error}.");
