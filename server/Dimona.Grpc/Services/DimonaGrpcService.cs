@@ -35,7 +35,7 @@ public sealed partial class DimonaGrpcService(
 
     public override async Task<V1.GetDeclarationResponse> GetDeclaration(V1.GetDeclarationRequest request, ServerCallContext context)
     {
-        var number = Value(RequestCheck.DeclarationNumber(request.DeclarationNumber));
+        var number = Value(RequestCheck.DeclarationNumber(request));
         var declaration = await store.FindDeclarationAsync(number, context.CancellationToken)
             ?? throw Failure.DeclarationNotFound(number).ToRpcException();
         return new V1.GetDeclarationResponse { Declaration = declaration.ToContract() };

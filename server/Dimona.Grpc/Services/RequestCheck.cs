@@ -2,6 +2,7 @@ using System.Globalization;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Domain.Rules;
+using Google.Protobuf;
 using V1 = Dimona.V1;
 
 namespace Dimona.Grpc.Services;
@@ -9,7 +10,8 @@ namespace Dimona.Grpc.Services;
 /// <summary>
 /// Turns contract messages into well-formed domain values, or one INVALID_REQUEST failure naming every bad
 /// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
-/// values, strings over their length; paging). Business rules are not checked here.
+/// values, strings over their length; in every text field, control and bidirectional formatting characters, see
+/// <see cref="CleanText"/>; paging). Business rules are not checked here.
 /// </summary>
 internal static class RequestCheck
 {
@@ -42,9 +44,16 @@ internal static class RequestCheck
 
     public static Outcome<EmployerId> Identify(V1.IdentifyEmployerRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var id = Employer(request.Employer, "employer", v);
         return v.ToFailure() is { } failure ? failure : id;
+    }
+
+    public static Outcome<DeclarationNumber> DeclarationNumber(V1.GetDeclarationRequest request)
+    {
+        var v = TextViolations(request);
+        var number = Number(request.DeclarationNumber, "declaration_number", v);
+        return v.ToFailure() is { } failure ? failure : number;
     }
 
     public static Outcome<DeclarationNumber> DeclarationNumber(string text)
@@ -56,7 +65,7 @@ internal static class RequestCheck
 
     public static Outcome<PeriodId> Period(V1.GetPeriodRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var id = PeriodIdOf(request.PeriodId, "period_id", v);
         return v.ToFailure() is { } failure ? failure : id;
     }
@@ -70,7 +79,7 @@ internal static class RequestCheck
 
     public static Outcome<DeclarationListing> ListDeclarations(V1.ListDeclarationsRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var employer = Employer(request.Employer, "employer", v);
         var filter = new DeclarationFilter(
             OptionalNiss(request.WorkerNiss, "worker_niss", v),
@@ -99,7 +108,7 @@ internal static class RequestCheck
 
     public static Outcome<PeriodListing> ListPeriods(V1.ListPeriodsRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var employer = Employer(request.Employer, "employer", v);
         var filter = new PeriodFilter(
             OptionalNiss(request.WorkerNiss, "worker_niss", v),
@@ -111,9 +120,17 @@ internal static class RequestCheck
 
     public static Outcome<PageRequest<DeclarationKey>> ListPendingDeclarations(V1.ListPendingDeclarationsRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var page = Page(request.PageSize, request.PageToken, token => PageToken.DeclarationAfter(request, token), v);
         return v.ToFailure() is { } failure ? failure : page;
+    }
+
+    /// <summary>Where every request check starts: the violations of its text fields (<see cref="CleanText"/>), to which the others are added.</summary>
+    private static Violations TextViolations(IMessage request)
+    {
+        var v = new Violations();
+        CleanText.Check(request, v);
+        return v;
     }
 
     /// <summary>AIP-158 paging: 0 is the default size, a size over the maximum is the maximum, a token must be one this service issued for the same filters.</summary>
@@ -148,7 +165,7 @@ internal static class RequestCheck
     /// <param name="today">The Belgian civil date, for birth dates that may not lie in the future.</param>
     public static Outcome<DeclarationRequest> Submit(V1.SubmitDeclarationRequest request, DateOnly today)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var requestId = RequestId(request.RequestId, v);
         var employer = Employer(request.Employer, "employer", v);
         if (request.Reference.Length > 20)
