@@ -41,6 +41,9 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
     public static Failure DeclarationNotPending(DeclarationNumber number) =>
         new(FailureKind.FailedPrecondition, "DECLARATION_NOT_PENDING", $"Declaration {number} is not pending: only a pending declaration can be resolved.", []);
 
+    public static Failure PeriodNotFound(PeriodId id) =>
+        new(FailureKind.NotFound, "PERIOD_NOT_FOUND", $"No period has id {id}.", []);
+
     public static Failure RequestIdReused() =>
         new(FailureKind.AlreadyExists, "REQUEST_ID_REUSED", "This request_id was already used by this employer for a different declaration.", []);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc.Persistence;
@@ -34,6 +35,12 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.JointCommittee).HasMaxLength(3);
             e.Property(x => x.WorkerType).HasMaxLength(3);
             e.Property(x => x.IdentifiedNiss).HasMaxLength(11);
+            if (Database.IsSqlite())
+            {
+                // SQLite has no time type: EF Core keeps the receive time as text but will not order or compare it. As
+                // the same text (the form the writer stores, always UTC), it orders like the time it stands for.
+                e.Property(x => x.ReceiveTime).HasConversion(v => DbText.Of(v), text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
+            }
             e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
             e.HasIndex(x => new { x.EmployerId, x.ReceiveTime, x.DeclarationNumber });
             e.HasIndex(x => new { x.Status, x.ReceiveTime, x.DeclarationNumber });

@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc.Persistence;
 
-/// <summary>Read side: employers and declarations by their numbers.</summary>
+/// <summary>
+/// Read side: employers, declarations and periods by their numbers, and the paged lists of the personnel file. A list
+/// is ordered on a unique key and a page starts after the last item of the previous one (keyset paging), so pages
+/// stay stable while declarations arrive. On SQLite the receive time is compared as its stored text, which orders
+/// like the time because every value has the same form and offset (<see cref="DbText"/>, UTC).
+/// </summary>
 public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
 {
     public async Task<Employer?> FindEmployerAsync(EmployerId id, CancellationToken ct)
@@ -18,6 +23,121 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.DeclarationNumber == number.Value, ct);
         return row?.ToDomain();
+    }
+
+    /// <summary>The employer's declarations, newest first: by receive time, then number, descending.</summary>
+    public async Task<Page<Declaration>> ListDeclarationsAsync(long employerId, DeclarationFilter filter, PageRequest<DeclarationKey> page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Declarations.AsNoTracking().Where(d => d.EmployerId == employerId);
+        if (filter.Worker is { } worker)
+        {
+            rows = rows.Where(d => d.WorkerNiss == worker.Value);
+        }
+        if (filter.WorkerType is { } type)
+        {
+            var typeText = type.ToString();
+            rows = rows.Where(d => d.WorkerType == typeText);
+        }
+        if (filter.Status is { } status)
+        {
+            var statusText = status.ToString();
+            rows = rows.Where(d => d.Status == statusText);
+        }
+        if (filter.Kind is { } kind)
+        {
+            var kindText = RowMapping.TextOf(kind);
+            rows = rows.Where(d => d.Kind == kindText);
+        }
+        if (filter.From is { } from)
+        {
+            rows = rows.Where(d => d.StartDate != null && (d.EndDate == null || d.EndDate >= from));
+        }
+        if (filter.To is { } to)
+        {
+            rows = rows.Where(d => d.StartDate <= to);
+        }
+        if (page.After is { } after)
+        {
+            var number = after.Number.Value;
+            // The first condition repeats part of the second, for the index on (EmployerId, ReceiveTime, DeclarationNumber).
+            rows = rows.Where(d => d.ReceiveTime <= after.ReceiveTime
+                && (d.ReceiveTime < after.ReceiveTime || string.Compare(d.DeclarationNumber, number) < 0));
+        }
+        var ordered = rows.OrderByDescending(d => d.ReceiveTime).ThenByDescending(d => d.DeclarationNumber);
+        return await PageAsync(ordered, page.Size, row => row.ToDomain(), ct);
+    }
+
+    /// <summary>The employer's periods, latest start first: by start date, then id, descending.</summary>
+    public async Task<Page<Period>> ListPeriodsAsync(long employerId, PeriodFilter filter, PageRequest<PeriodKey> page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.Periods.AsNoTracking().Where(p => p.EmployerId == employerId);
+        if (filter.Worker is { } worker)
+        {
+            rows = rows.Where(p => p.WorkerNiss == worker.Value);
+        }
+        if (filter.From is { } from)
+        {
+            rows = rows.Where(p => p.EndDate == null || p.EndDate >= from);
+        }
+        if (filter.To is { } to)
+        {
+            rows = rows.Where(p => p.StartDate <= to);
+        }
+        if (page.After is { } after)
+        {
+            var id = after.Id.Value;
+            rows = rows.Where(p => p.StartDate <= after.StartDate && (p.StartDate < after.StartDate || string.Compare(p.PeriodId, id) < 0));
+        }
+        var ordered = rows.OrderByDescending(p => p.StartDate).ThenByDescending(p => p.PeriodId);
+        return await PageAsync(ordered, page.Size, row => row.ToDomain(), ct);
+    }
+
+    /// <summary>
+    /// The period with its employer and every declaration naming it, oldest first; null when no period has that id.
+    /// The period and its declarations are read by two statements: a declaration committed between them may show in
+    /// the history before the period shows its change.
+    /// </summary>
+    public async Task<PeriodHistory?> FindPeriodAsync(PeriodId id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Periods.AsNoTracking()
+            .Where(p => p.PeriodId == id.Value)
+            .Join(db.Employers.AsNoTracking(), p => p.EmployerId, e => e.Id, (p, e) => new { Period = p, Employer = e })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        var declarations = await db.Declarations.AsNoTracking()
+            .Where(d => d.PeriodId == id.Value)
+            .OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber)
+            .ToListAsync(ct);
+        return new PeriodHistory(found.Period.ToDomain(), found.Employer.ToDomain(), [.. declarations.Select(d => d.ToDomain())]);
+    }
+
+    /// <summary>Every employer's pending declarations, oldest first: by receive time, then number.</summary>
+    public async Task<Page<Declaration>> ListPendingDeclarationsAsync(PageRequest<DeclarationKey> page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = DeclarationStatus.Pending.ToString();
+        var rows = db.Declarations.AsNoTracking().Where(d => d.Status == pending);
+        if (page.After is { } after)
+        {
+            var number = after.Number.Value;
+            rows = rows.Where(d => d.ReceiveTime >= after.ReceiveTime
+                && (d.ReceiveTime > after.ReceiveTime || string.Compare(d.DeclarationNumber, number) > 0));
+        }
+        var ordered = rows.OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber);
+        return await PageAsync(ordered, page.Size, row => row.ToDomain(), ct);
+    }
+
+    /// <summary>Reads one item more than the page holds, to tell whether another page follows.</summary>
+    private static async Task<Page<T>> PageAsync<TRow, T>(IQueryable<TRow> ordered, int size, Func<TRow, T> toDomain, CancellationToken ct)
+    {
+        var rows = await ordered.Take(size + 1).ToListAsync(ct);
+        return new Page<T>([.. rows.Take(size).Select(toDomain)], rows.Count > size);
     }
 
     private static Task<EmployerRow?> FindEmployerRowAsync(DimonaDbContext db, EmployerId id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dimona.Grpc.Domain;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -40,6 +41,41 @@ internal static class ContractMapping
             Country = e.Address.Country,
         },
     };
+
+    /// <summary>A period as the contract shows it, its employer named by its enterprise number when it has one, else its ONSS number.</summary>
+    public static V1.Period ToContract(this Period p, Employer employer)
+    {
+        var period = new V1.Period
+        {
+            PeriodId = p.Id.Value,
+            Employer = employer switch
+            {
+                { EnterpriseNumber: { } e } => new V1.EmployerId { EnterpriseNumber = e.Value },
+                { OnssNumber: { } o } => new V1.EmployerId { OnssNumber = o.Value },
+                { ProvisionalOnssNumber: { } provisional } => new V1.EmployerId { ProvisionalOnssNumber = provisional.Value },
+                _ => throw new ArgumentException("An employer has at least one number.", nameof(employer)),
+            },
+            WorkerNiss = p.Worker.Value,
+            JointCommittee = p.JointCommittee,
+            WorkerType = System.Enum.Parse<V1.WorkerType>(p.WorkerType.ToString(), ignoreCase: true),
+            State = p.State switch
+            {
+                PeriodState.Open => V1.PeriodState.Open,
+                PeriodState.Closed => V1.PeriodState.Closed,
+                PeriodState.Cancelled => V1.PeriodState.Cancelled,
+                _ => throw new ArgumentOutOfRangeException(nameof(p), p.State, "Unknown period state."),
+            },
+            StartDate = p.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            EndDate = p.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            StartHour = p.StartHour?.ToString("HHmm", CultureInfo.InvariantCulture) ?? "",
+            EndHour = p.EndHour?.ToString("HHmm", CultureInfo.InvariantCulture) ?? "",
+        };
+        if (p.PlannedHours is { } hours)
+        {
+            period.PlannedHours = hours;
+        }
+        return period;
+    }
 
     /// <summary>A stored declaration as the contract shows it, with the request read back from its stored JSON.</summary>
     public static V1.Declaration ToContract(this Declaration d) => d.ToContract(Parser.Parse<V1.SubmitDeclarationRequest>(d.ReceivedJson));

@@ -23,8 +23,7 @@ public sealed partial class DimonaGrpcService(
 
     public override async Task<V1.IdentifyEmployerResponse> IdentifyEmployer(V1.IdentifyEmployerRequest request, ServerCallContext context)
     {
-        var id = Value(RequestCheck.Identify(request));
-        var employer = await store.FindEmployerAsync(id, context.CancellationToken) ?? throw Failure.EmployerNotFound(id).ToRpcException();
+        var employer = await EmployerAsync(Value(RequestCheck.Identify(request)), context.CancellationToken);
         return new V1.IdentifyEmployerResponse { Employer = employer.ToContract() };
     }
 
@@ -36,7 +35,7 @@ public sealed partial class DimonaGrpcService(
 
     public override async Task<V1.GetDeclarationResponse> GetDeclaration(V1.GetDeclarationRequest request, ServerCallContext context)
     {
-        var number = Value(RequestCheck.DeclarationNumber(request.DeclarationNumber));
+        var number = Value(RequestCheck.DeclarationNumber(request));
         var declaration = await store.FindDeclarationAsync(number, context.CancellationToken)
             ?? throw Failure.DeclarationNotFound(number).ToRpcException();
         return new V1.GetDeclarationResponse { Declaration = declaration.ToContract() };
@@ -73,6 +72,10 @@ public sealed partial class DimonaGrpcService(
         }
         return response;
     }
+
+    /// <summary>The employer <paramref name="id"/> names; NOT_FOUND (EMPLOYER_NOT_FOUND) when none.</summary>
+    private async Task<Employer> EmployerAsync(EmployerId id, CancellationToken ct) =>
+        await store.FindEmployerAsync(id, ct) ?? throw Failure.EmployerNotFound(id).ToRpcException();
 
     private static T Value<T>(Outcome<T> outcome)
         where T : class =>

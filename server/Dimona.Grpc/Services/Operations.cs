@@ -35,7 +35,7 @@ public sealed class Operations(DeclarationWriter writer)
     /// <summary>Confirms a provisional registration: the employer gets a definitive ONSS number and keeps its provisional one.</summary>
     public async Task<Outcome<Employer>> ConfirmAsync(V1.ConfirmEmployerRegistrationRequest request, CancellationToken ct)
     {
-        var provisional = RequestCheck.ProvisionalOnssNumber(request.ProvisionalOnssNumber);
+        var provisional = RequestCheck.Confirm(request);
         if (provisional.Failure is { } failure)
         {
             return failure;

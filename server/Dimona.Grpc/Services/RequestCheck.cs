@@ -2,6 +2,7 @@ using System.Globalization;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Domain.Rules;
+using Google.Protobuf;
 using V1 = Dimona.V1;
 
 namespace Dimona.Grpc.Services;
@@ -9,7 +10,8 @@ namespace Dimona.Grpc.Services;
 /// <summary>
 /// Turns contract messages into well-formed domain values, or one INVALID_REQUEST failure naming every bad
 /// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
-/// values, strings over their length). Business rules are not checked here.
+/// values, strings over their length; in every text field, control and bidirectional formatting characters, see
+/// <see cref="CleanText"/>; paging). Business rules are not checked here.
 /// </summary>
 internal static class RequestCheck
 {
@@ -34,24 +36,30 @@ internal static class RequestCheck
         }
     }
 
+    /// <summary>The page size when a list request gives none.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The largest page; a list request asking for more gets this many.</summary>
+    public const int MaxPageSize = 500;
+
     public static Outcome<EmployerId> Identify(V1.IdentifyEmployerRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var id = Employer(request.Employer, "employer", v);
         return v.ToFailure() is { } failure ? failure : id;
     }
 
-    public static Outcome<DeclarationNumber> DeclarationNumber(string text)
+    public static Outcome<DeclarationNumber> DeclarationNumber(V1.GetDeclarationRequest request)
     {
-        var v = new Violations();
-        var number = Number(text, "declaration_number", v);
+        var v = TextViolations(request);
+        var number = Number(request.DeclarationNumber, "declaration_number", v);
         return v.ToFailure() is { } failure ? failure : number;
     }
 
     /// <summary>A registration: the employer to add (no ONSS number yet) and whether it comes through the secured channel.</summary>
     public static Outcome<Registration> Register(V1.RegisterEmployerRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var name = Text(request.Name, "name", 96, v);
         var number = EnterpriseNumber.TryParse(request.EnterpriseNumber, out var e, out var error)
             ? e
@@ -66,10 +74,10 @@ internal static class RequestCheck
             : new Registration(new Employer(0, name, number, null, null, Active: true, address!), request.Channel == V1.RegistrationChannel.Secured);
     }
 
-    public static Outcome<OnssNumber> ProvisionalOnssNumber(string text)
+    public static Outcome<OnssNumber> Confirm(V1.ConfirmEmployerRegistrationRequest request)
     {
-        var v = new Violations();
-        var number = OnssNumber.TryParseProvisional(text, out var p, out var error)
+        var v = TextViolations(request);
+        var number = OnssNumber.TryParseProvisional(request.ProvisionalOnssNumber, out var p, out var error)
             ? p
             : Bad<OnssNumber>(v, "provisional_onss_number", $"Provisional ONSS number {error} (00948-003).");
         return v.ToFailure() is { } failure ? failure : number;
@@ -78,7 +86,7 @@ internal static class RequestCheck
     /// <summary>A resolution: the pending declaration and the NISS found for its worker.</summary>
     public static Outcome<Resolution> Resolve(V1.ResolvePendingDeclarationRequest request)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var number = Number(request.DeclarationNumber, "declaration_number", v);
         var niss = Niss.TryParse(request.Niss, out var n, out var error) ? n : Bad<Niss>(v, "niss", $"NISS {error} (00024-003).");
         return v.ToFailure() is { } failure ? failure : new Resolution(number, niss);
@@ -88,12 +96,90 @@ internal static class RequestCheck
 
     public sealed record Resolution(DeclarationNumber Number, Niss Niss);
 
-    public static Outcome<PeriodId> Period(string text)
+    public static Outcome<PeriodId> Period(V1.GetPeriodRequest request)
     {
-        var v = new Violations();
-        var id = PeriodIdOf(text, "period_id", v);
+        var v = TextViolations(request);
+        var id = PeriodIdOf(request.PeriodId, "period_id", v);
         return v.ToFailure() is { } failure ? failure : id;
     }
+
+    public static Outcome<DeclarationListing> ListDeclarations(V1.ListDeclarationsRequest request)
+    {
+        var v = TextViolations(request);
+        var employer = Employer(request.Employer, "employer", v);
+        var filter = new DeclarationFilter(
+            OptionalNiss(request.WorkerNiss, "worker_niss", v),
+            request.WorkerType == V1.WorkerType.Unspecified ? null : Defined(request.WorkerType, "worker_type", v) is { } type ? WorkerTypeOf(type) : null,
+            Defined(request.Status, "status", v) switch
+            {
+                V1.DeclarationStatus.Accepted => DeclarationStatus.Accepted,
+                V1.DeclarationStatus.AcceptedWithWarnings => DeclarationStatus.AcceptedWithWarnings,
+                V1.DeclarationStatus.Refused => DeclarationStatus.Refused,
+                V1.DeclarationStatus.Pending => DeclarationStatus.Pending,
+                _ => null,
+            },
+            Defined(request.Kind, "kind", v) switch
+            {
+                V1.DeclarationKind.In => DeclarationKind.In,
+                V1.DeclarationKind.Out => DeclarationKind.Out,
+                V1.DeclarationKind.Update => DeclarationKind.Update,
+                V1.DeclarationKind.Cancel => DeclarationKind.Cancel,
+                _ => null,
+            },
+            OptionalDate(request.FromDate, "from_date", v),
+            OptionalDate(request.ToDate, "to_date", v));
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.DeclarationAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : new DeclarationListing(employer, filter, page);
+    }
+
+    public static Outcome<PeriodListing> ListPeriods(V1.ListPeriodsRequest request)
+    {
+        var v = TextViolations(request);
+        var employer = Employer(request.Employer, "employer", v);
+        var filter = new PeriodFilter(
+            OptionalNiss(request.WorkerNiss, "worker_niss", v),
+            OptionalDate(request.FromDate, "from_date", v),
+            OptionalDate(request.ToDate, "to_date", v));
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.PeriodAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : new PeriodListing(employer, filter, page);
+    }
+
+    public static Outcome<PageRequest<DeclarationKey>> ListPendingDeclarations(V1.ListPendingDeclarationsRequest request)
+    {
+        var v = TextViolations(request);
+        var page = Page(request.PageSize, request.PageToken, token => PageToken.DeclarationAfter(request, token), v);
+        return v.ToFailure() is { } failure ? failure : page;
+    }
+
+    /// <summary>Where every request check starts: the violations of its text fields (<see cref="CleanText"/>), to which the others are added.</summary>
+    private static Violations TextViolations(IMessage request)
+    {
+        var v = new Violations();
+        CleanText.Check(request, v);
+        return v;
+    }
+
+    /// <summary>AIP-158 paging: 0 is the default size, a size over the maximum is the maximum, a token must be one this service issued for the same filters.</summary>
+    private static PageRequest<TKey> Page<TKey>(int size, string token, Func<string, TKey?> after, Violations v)
+        where TKey : class
+    {
+        if (size < 0)
+        {
+            v.Add("page_size", "The page size may not be negative; 0 means the default.");
+        }
+        var key = token.Length == 0 ? null : after(token);
+        if (token.Length > 0 && key is null)
+        {
+            v.Add("page_token", "Not a page token this service issued for a request with the same filters: list again from the first page.");
+        }
+        return new PageRequest<TKey>(size <= 0 ? DefaultPageSize : Math.Min(size, MaxPageSize), key);
+    }
+
+    private static Niss? OptionalNiss(string text, string field, Violations v) =>
+        text.Length == 0 ? null : Niss.TryParse(text, out var niss, out var error) ? niss : Bad<Niss>(v, field, $"NISS {error}.");
+
+    private static DateOnly? OptionalDate(string text, string field, Violations v) =>
+        text.Length == 0 ? null : RequiredDate(text, field, v);
 
     private static DeclarationNumber Number(string text, string field, Violations v) =>
         Domain.Identifiers.DeclarationNumber.TryParse(text, out var n, out var error) ? n : Bad<DeclarationNumber>(v, field, $"Declaration number {error}.");
@@ -105,7 +191,7 @@ internal static class RequestCheck
     /// <param name="today">The Belgian civil date, for birth dates that may not lie in the future.</param>
     public static Outcome<DeclarationRequest> Submit(V1.SubmitDeclarationRequest request, DateOnly today)
     {
-        var v = new Violations();
+        var v = TextViolations(request);
         var requestId = RequestId(request.RequestId, v);
         var employer = Employer(request.Employer, "employer", v);
         if (request.Reference.Length > 20)

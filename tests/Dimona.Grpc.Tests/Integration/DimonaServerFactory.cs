@@ -13,9 +13,10 @@ namespace Dimona.Grpc.Tests.Integration;
 
 /// <summary>
 /// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
-/// (2026-11-27 10:00 in Brussels). Give two factories the same <paramref name="databasePath"/> to restart.
+/// (2026-11-27 10:00 in Brussels) unless a <paramref name="clock"/> is given. Give two factories the same
+/// <paramref name="databasePath"/> to restart.
 /// </summary>
-public sealed class DimonaServerFactory(string? databasePath = null) : WebApplicationFactory<DimonaGrpcService>
+public sealed class DimonaServerFactory(string? databasePath = null, TimeProvider? clock = null) : WebApplicationFactory<DimonaGrpcService>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
@@ -24,7 +25,7 @@ public sealed class DimonaServerFactory(string? databasePath = null) : WebApplic
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(DimonaExtensions.DatabasePathKey, DatabasePath);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTime(Now)));
+        builder.ConfigureTestServices(services => services.AddSingleton(clock ?? new FixedTime(Now)));
     }
 
     public GrpcChannel CreateChannel() =>

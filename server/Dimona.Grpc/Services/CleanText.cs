@@ -1,0 +1,76 @@
+using System.Collections;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace Dimona.Grpc.Services;
+
+/// <summary>
+/// Refuses, in every string field of a request message (nested messages and repeated fields included), the characters
+/// no name, number or reference has and that would corrupt what is stored, logged or printed: control characters (C0
+/// U+0000–U+001F with NUL, tab and line breaks, DEL U+007F, C1 U+0080–U+009F) and the bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a text read otherwise than it is stored.
+/// Each such field is named by its proto field path.
+/// </summary>
+internal static class CleanText
+{
+    /// <summary>Adds a violation for each string field of <paramref name="message"/> that holds a refused character.</summary>
+    public static void Check(IMessage message, Violations v) => CheckFields(message, "", v);
+
+    private static bool IsRefused(char c) =>
+        c is <= '\u001F' or (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>The index of the first refused character of <paramref name="text"/>; -1 when it has none.</summary>
+    private static int FirstRefused(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsRefused(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void CheckFields(IMessage message, string prefix, Violations v)
+    {
+        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        {
+            var path = prefix + field.Name;
+            var value = field.Accessor.GetValue(message);
+            if (field.IsMap)
+            {
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                {
+                    CheckValue(entry.Key, $"{path}[{entry.Key}]", v);
+                    CheckValue(entry.Value, $"{path}[{entry.Key}]", v);
+                }
+            }
+            else if (field.IsRepeated)
+            {
+                var i = 0;
+                foreach (var item in (IEnumerable)value)
+                {
+                    CheckValue(item, $"{path}[{i++}]", v);
+                }
+            }
+            else
+            {
+                CheckValue(value, path, v);
+            }
+        }
+    }
+
+    private static void CheckValue(object? value, string path, Violations v)
+    {
+        switch (value)
+        {
+            case string text when FirstRefused(text) is var at and >= 0:
+                v.Add(path, $"Control characters and bidirectional formatting characters are not allowed: U+{(int)text[at]:X4} at character {at + 1}.");
+                break;
+            case IMessage nested:
+                CheckFields(nested, path + ".", v);
+                break;
+        }
+    }
+}
