@@ -296,48 +296,39 @@ public class DimonaInRulesTests
     public void OneDayPeriod_StudentOverTwoDays_Silent() =>
         Silent(DimonaInRules.OneDayPeriod, Declaring(Student));
 
-    // 90594-001, 90594-005
+    // 01231-001, 00053-001: the block's mandatory fields, missing when the block itself is
 
     [Theory]
     [InlineData(IVT)]
     [InlineData(TRI)]
     [InlineData(STG)]
-    public void SmallStatutesRequired_SmallStatuteTypeWithoutBlock_Blocks90594_001(WorkerType type) =>
-        Blocks(DimonaInRules.SmallStatutesRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
-            "90594-001", Field.SmallStatutes);
-
-    [Fact]
-    public void SmallStatutesRequired_StartingOn2020_01_01WithoutBlock_Blocks90594_001() =>
-        Blocks(DimonaInRules.SmallStatutesRequired,
-            Declaring(Intern with { WorkerType = IVT, StartDate = Date("2020-01-01"), EndDate = Date("2020-06-30"), SmallStatutes = null }),
-            "90594-001", Field.SmallStatutes);
-
-    [Fact]
-    public void SmallStatutesRequired_IvtBefore2020WithoutBlock_Silent() =>
-        Silent(DimonaInRules.SmallStatutesRequired,
-            Declaring(Intern with { WorkerType = IVT, StartDate = Date("2019-12-31"), EndDate = Date("2020-06-30"), SmallStatutes = null }));
-
-    [Fact]
-    public void SmallStatutesRequired_StgWithBlock_Silent() =>
-        Silent(DimonaInRules.SmallStatutesRequired, Declaring(Intern));
-
-    [Theory]
-    [InlineData(OTH)]
-    [InlineData(STU)]
-    [InlineData(FLX)]
-    [InlineData(ALT)]
-    public void SmallStatutesForbidden_OtherTypeWithBlock_Blocks90594_005(WorkerType type) =>
-        Blocks(DimonaInRules.SmallStatutesForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
-            "90594-005", Field.SmallStatutes);
+    public void EmploymentNatureRequired_SmallStatuteTypeWithoutBlock_Blocks01231_001(WorkerType type) =>
+        Blocks(DimonaInRules.EmploymentNatureRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
+            "01231-001", Field.EmploymentNature);
 
     [Theory]
     [InlineData(IVT)]
     [InlineData(TRI)]
     [InlineData(STG)]
-    public void SmallStatutesForbidden_SmallStatuteTypeWithBlock_Silent(WorkerType type) =>
-        Silent(DimonaInRules.SmallStatutesForbidden, Declaring(Intern with { WorkerType = type }));
+    public void InternTypeRequired_SmallStatuteTypeWithoutBlock_Blocks00053_001(WorkerType type) =>
+        Blocks(DimonaInRules.InternTypeRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
+            "00053-001", Field.InternType);
 
-    // 01231-001, 00053-001
+    [Fact]
+    public void EmploymentNatureRequired_StartingOn2020_01_01WithoutBlock_Blocks01231_001() =>
+        Blocks(DimonaInRules.EmploymentNatureRequired, Declaring(IvtWithoutBlockFrom("2020-01-01")), "01231-001", Field.EmploymentNature);
+
+    [Fact]
+    public void InternTypeRequired_StartingOn2020_01_01WithoutBlock_Blocks00053_001() =>
+        Blocks(DimonaInRules.InternTypeRequired, Declaring(IvtWithoutBlockFrom("2020-01-01")), "00053-001", Field.InternType);
+
+    [Fact]
+    public void EmploymentNatureRequired_IvtBefore2020WithoutBlock_Silent() =>
+        Silent(DimonaInRules.EmploymentNatureRequired, Declaring(IvtWithoutBlockFrom("2019-12-31")));
+
+    [Fact]
+    public void InternTypeRequired_IvtBefore2020WithoutBlock_Silent() =>
+        Silent(DimonaInRules.InternTypeRequired, Declaring(IvtWithoutBlockFrom("2019-12-31")));
 
     [Fact]
     public void EmploymentNatureRequired_BlockWithoutNature_Blocks01231_001() =>
@@ -346,13 +337,17 @@ public class DimonaInRulesTests
             "01231-001", Field.EmploymentNature);
 
     [Fact]
-    public void EmploymentNatureRequired_BlockWithNature_Silent() =>
-        Silent(DimonaInRules.EmploymentNatureRequired, Declaring(Intern));
+    public void EmploymentNatureRequired_IvtBefore2020WithBlockWithoutNature_Blocks01231_001() =>
+        Blocks(DimonaInRules.EmploymentNatureRequired,
+            Declaring(IvtWithoutBlockFrom("2019-12-31") with { SmallStatutes = EmployeeF1 with { EmploymentNature = null, ActivityWithRisk = null } }),
+            "01231-001", Field.EmploymentNature);
 
-    [Fact]
-    public void Check_EmptyBlockOnAnOrdinaryWorker_ReportsOnlyThatTheBlockIsForbidden() =>
-        Assert.Equal(["90594-005"], CheckAll(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
-            .Select(a => a.Code));
+    [Theory]
+    [InlineData(EmploymentNature.Employee)]
+    [InlineData(EmploymentNature.Worker)]
+    public void EmploymentNatureRequired_BlockWithNature_Silent(EmploymentNature nature) =>
+        Silent(DimonaInRules.EmploymentNatureRequired,
+            Declaring(Intern with { SmallStatutes = EmployeeF1 with { EmploymentNature = nature, ActivityWithRisk = null } }));
 
     [Fact]
     public void InternTypeRequired_BlockWithoutInternType_Blocks00053_001() =>
@@ -365,15 +360,69 @@ public class DimonaInRulesTests
     public void InternTypeRequired_BlockWithInternType_Silent(InternType internType) =>
         Silent(DimonaInRules.InternTypeRequired, Declaring(Intern with { SmallStatutes = EmployeeF1 with { InternType = internType } }));
 
-    [Fact]
-    public void NatureAndInternTypeRules_NoBlock_Silent()
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(ALT)]
+    public void NatureAndInternTypeRequired_OtherTypeWithoutBlock_Silent(WorkerType type)
     {
-        var withoutBlock = Declaring(Intern with { SmallStatutes = null });
+        var withoutBlock = Declaring(Student with { WorkerType = type });
 
         Silent(DimonaInRules.EmploymentNatureRequired, withoutBlock);
         Silent(DimonaInRules.InternTypeRequired, withoutBlock);
-        Silent(DimonaInRules.ActivityRiskMatchesNature, withoutBlock);
     }
+
+    [Fact]
+    public void Check_StgWithoutBlock_ReportsBothMissingFields() =>
+        Assert.Equal(["00053-001", "01231-001"], CheckAll(Declaring(Intern with { SmallStatutes = null })).Select(a => a.Code).Order());
+
+    // 01231-005, 00053-005: the block given for another worker type
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(FLX)]
+    [InlineData(ALT)]
+    public void EmploymentNatureForbidden_OtherTypeWithBlock_Blocks01231_005(WorkerType type) =>
+        Blocks(DimonaInRules.EmploymentNatureForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
+            "01231-005", Field.EmploymentNature);
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(FLX)]
+    [InlineData(ALT)]
+    public void InternTypeForbidden_OtherTypeWithBlock_Blocks00053_005(WorkerType type) =>
+        Blocks(DimonaInRules.InternTypeForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
+            "00053-005", Field.InternType);
+
+    [Theory]
+    [InlineData(IVT)]
+    [InlineData(TRI)]
+    [InlineData(STG)]
+    public void NatureAndInternTypeForbidden_SmallStatuteTypeWithBlock_Silent(WorkerType type)
+    {
+        var withBlock = Declaring(Intern with { WorkerType = type });
+
+        Silent(DimonaInRules.EmploymentNatureForbidden, withBlock);
+        Silent(DimonaInRules.InternTypeForbidden, withBlock);
+    }
+
+    [Fact]
+    public void NatureAndInternTypeForbidden_OtherTypeWithoutBlock_Silent()
+    {
+        Silent(DimonaInRules.EmploymentNatureForbidden, Declaring(Ordinary));
+        Silent(DimonaInRules.InternTypeForbidden, Declaring(Ordinary));
+    }
+
+    [Fact]
+    public void Check_EmptyBlockOnAnOrdinaryWorker_ReportsOnlyThatTheBlockIsForbidden() =>
+        Assert.Equal(["00053-005", "01231-005"], CheckAll(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
+            .Select(a => a.Code).Order());
+
+    [Fact]
+    public void ActivityRiskMatchesNature_NoBlock_Silent() =>
+        Silent(DimonaInRules.ActivityRiskMatchesNature, Declaring(Intern with { SmallStatutes = null }));
 
     // 00041-521
 
@@ -619,6 +668,10 @@ public class DimonaInRulesTests
     [Fact]
     public void Stateful_EveryPublicRuleOnInFacts_IsListedOnce() =>
         Assert.Equal(RuleMethods(typeof(InFacts)), DimonaInRules.Stateful.Select(rule => rule.Method.Name).Order());
+
+    /// <summary>An IVT from <paramref name="start"/> to 2020-06-30 without the small-statutes block.</summary>
+    private static DimonaIn IvtWithoutBlockFrom(string start) =>
+        Intern with { WorkerType = IVT, StartDate = Date(start), EndDate = Date("2020-06-30"), SmallStatutes = null };
 
     private static IEnumerable<string> RuleMethods(Type parameter) => typeof(DimonaInRules).GetMethods()
         .Where(m => m.IsStatic && m.ReturnType == typeof(Anomaly) && m.GetParameters() is [{ ParameterType: var p }] && p == parameter)

@@ -23,10 +23,10 @@ public static class DimonaInRules
         RetiredWorkerType,
         SameQuarter,
         OneDayPeriod,
-        SmallStatutesRequired,
-        SmallStatutesForbidden,
         EmploymentNatureRequired,
         InternTypeRequired,
+        EmploymentNatureForbidden,
+        InternTypeForbidden,
         ActivityRiskMatchesNature,
         PlannedHoursRequired,
         PlannedHoursForbidden,
@@ -213,30 +213,38 @@ public static class DimonaInRules
             ? Anomaly.Blocking("00911-008", Field.EndDate, "A T17 period lasts one day: the end date must equal the start date.")
             : null;
 
-    /// <summary>90594-001: IVT, TRI and STG periods from 2020-01-01 carry the small-statutes block.</summary>
-    public static Anomaly? SmallStatutesRequired(InCheck c) =>
-        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.StartDate >= SmallStatutesFrom && c.In.SmallStatutes is null
-            ? Anomaly.Blocking("90594-001", Field.SmallStatutes,
-                $"Worker type {c.In.WorkerType} needs the small-statutes block (employment nature, intern type).")
-            : null;
-
-    /// <summary>90594-005: the small-statutes block is forbidden for every type other than IVT, TRI and STG.</summary>
-    public static Anomaly? SmallStatutesForbidden(InCheck c) =>
-        !SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is not null
-            ? Anomaly.Blocking("90594-005", Field.SmallStatutes,
-                $"The small-statutes block is only for IVT, TRI and STG, not for {c.In.WorkerType}.")
-            : null;
-
-    /// <summary>01231-001: the small-statutes block of an IVT, TRI or STG names the employment nature.</summary>
+    /// <summary>
+    /// 01231-001: IVT, TRI and STG name the employment nature of the small-statutes block; on periods from 2020-01-01 a
+    /// missing block leaves it missing too.
+    /// </summary>
     public static Anomaly? EmploymentNatureRequired(InCheck c) =>
-        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is { EmploymentNature: null }
-            ? Anomaly.Blocking("01231-001", Field.EmploymentNature, "The employment nature (EMPLOYEE or WORKER) is required.")
+        NeedsSmallStatutes(c) && c.In.SmallStatutes?.EmploymentNature is null
+            ? Anomaly.Blocking("01231-001", Field.EmploymentNature,
+                $"The employment nature (EMPLOYEE or WORKER) of the small-statutes block is required for worker type {c.In.WorkerType}.")
             : null;
 
-    /// <summary>00053-001: the small-statutes block of an IVT, TRI or STG names the intern type.</summary>
+    /// <summary>
+    /// 00053-001: IVT, TRI and STG name the intern type of the small-statutes block; on periods from 2020-01-01 a
+    /// missing block leaves it missing too.
+    /// </summary>
     public static Anomaly? InternTypeRequired(InCheck c) =>
-        SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is { InternType: null }
-            ? Anomaly.Blocking("00053-001", Field.InternType, "The intern type (F1 or F2) is required.")
+        NeedsSmallStatutes(c) && c.In.SmallStatutes?.InternType is null
+            ? Anomaly.Blocking("00053-001", Field.InternType,
+                $"The intern type (F1 or F2) of the small-statutes block is required for worker type {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>01231-005: the small-statutes block, and so its employment nature, is forbidden for every type other than IVT, TRI and STG.</summary>
+    public static Anomaly? EmploymentNatureForbidden(InCheck c) =>
+        !SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is not null
+            ? Anomaly.Blocking("01231-005", Field.EmploymentNature,
+                $"The small-statutes block (employment nature) is only for IVT, TRI and STG, not for {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>00053-005: the small-statutes block, and so its intern type, is forbidden for every type other than IVT, TRI and STG.</summary>
+    public static Anomaly? InternTypeForbidden(InCheck c) =>
+        !SmallStatuteTypes.Contains(c.In.WorkerType) && c.In.SmallStatutes is not null
+            ? Anomaly.Blocking("00053-005", Field.InternType,
+                $"The small-statutes block (intern type) is only for IVT, TRI and STG, not for {c.In.WorkerType}.")
             : null;
 
     /// <summary>00041-521: the activity with risk belongs to the employment nature (WORKER 001–006, EMPLOYEE 401–412).</summary>
@@ -289,6 +297,13 @@ public static class DimonaInRules
             ? Anomaly.Warning("90373-460", Field.StartDate, $"Late declaration: work started on {c.In.StartDate:yyyy-MM-dd}, before it was declared.")
             : null;
     }
+
+    /// <summary>
+    /// Whether the IN must fill in the small-statutes block: an IVT, TRI or STG that gives it, or that starts from
+    /// 2020-01-01 (the block is mandatory from then on).
+    /// </summary>
+    private static bool NeedsSmallStatutes(InCheck c) =>
+        SmallStatuteTypes.Contains(c.In.WorkerType) && (c.In.SmallStatutes is not null || c.In.StartDate >= SmallStatutesFrom);
 
     private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
 

@@ -10,7 +10,6 @@ public static class Field
     public const string JointCommittee = "dimona_in.joint_committee";
     public const string WorkerType = "dimona_in.worker_type";
     public const string PlannedHours = "dimona_in.planned_hours";
-    public const string SmallStatutes = "dimona_in.small_statutes";
     public const string EmploymentNature = "dimona_in.small_statutes.employment_nature";
     public const string ActivityWithRisk = "dimona_in.small_statutes.activity_with_risk";
     public const string InternType = "dimona_in.small_statutes.intern_type";
