@@ -296,6 +296,123 @@ public class DimonaInRulesTests
     public void OneDayPeriod_StudentOverTwoDays_Silent() =>
         Silent(DimonaInRules.OneDayPeriod, Declaring(Student));
 
+    // 00024-001 (EXT)
+
+    [Fact]
+    public void ExtraNissRequired_ExtraWithoutNiss_Blocks00024_001() =>
+        Blocks(DimonaInRules.ExtraNissRequired, Declaring(Extra) with { Worker = UnidentifiedWorker }, "00024-001", Field.WorkerNiss);
+
+    [Fact]
+    public void ExtraNissRequired_ExtraWithNiss_Silent() =>
+        Silent(DimonaInRules.ExtraNissRequired, Declaring(Extra));
+
+    [Fact]
+    public void ExtraNissRequired_OrdinaryWithoutNiss_Silent() =>
+        Silent(DimonaInRules.ExtraNissRequired, Declaring(Ordinary) with { Worker = UnidentifiedWorker });
+
+    [Fact]
+    public void Check_ExtraWithoutNiss_IsRefusedNotPending()
+    {
+        var anomalies = CheckAll(Declaring(Extra) with { Worker = UnidentifiedWorker });
+
+        Assert.Equal(["00024-001"], anomalies.Select(a => a.Code));
+        Assert.Equal(DeclarationStatus.Refused, DeclarationResult.StatusOf(anomalies, workerIdentified: false));
+    }
+
+    // 00777-001, 00778-001 (EXT; FLX on a one-day period)
+
+    [Fact]
+    public void StartHourRequired_ExtraWithoutStartHour_Blocks00777_001() =>
+        Blocks(DimonaInRules.StartHourRequired, Declaring(Extra with { StartHour = null }), "00777-001", Field.StartHour);
+
+    [Fact]
+    public void EndHourRequired_ExtraWithoutEndHour_Blocks00778_001() =>
+        Blocks(DimonaInRules.EndHourRequired, Declaring(Extra with { EndHour = null }), "00778-001", Field.EndHour);
+
+    [Fact]
+    public void StartHourRequired_OneDayFlexiWithoutStartHour_Blocks00777_001() =>
+        Blocks(DimonaInRules.StartHourRequired, Declaring(Flexi with { StartHour = null }), "00777-001", Field.StartHour);
+
+    [Fact]
+    public void EndHourRequired_OneDayFlexiWithoutEndHour_Blocks00778_001() =>
+        Blocks(DimonaInRules.EndHourRequired, Declaring(Flexi with { EndHour = null }), "00778-001", Field.EndHour);
+
+    [Fact]
+    public void HoursRequired_ExtraAndOneDayFlexiWithHours_Silent()
+    {
+        Silent(DimonaInRules.StartHourRequired, Declaring(Extra));
+        Silent(DimonaInRules.EndHourRequired, Declaring(Extra));
+        Silent(DimonaInRules.StartHourRequired, Declaring(Flexi));
+        Silent(DimonaInRules.EndHourRequired, Declaring(Flexi));
+    }
+
+    [Theory]
+    [InlineData("2026-12-02")] // two days
+    [InlineData(null)] // open-ended
+    public void HoursRequired_FlexiNotOnOneDayWithoutHours_Silent(string? end)
+    {
+        var flexi = Declaring(Flexi with { EndDate = end is null ? null : Date(end), StartHour = null, EndHour = null });
+
+        Silent(DimonaInRules.StartHourRequired, flexi);
+        Silent(DimonaInRules.EndHourRequired, flexi);
+    }
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(T17)]
+    public void HoursRequired_OtherTypeOnOneDayWithoutHours_Silent(WorkerType type)
+    {
+        var oneDay = Declaring(Flexi with { WorkerType = type, StartHour = null, EndHour = null });
+
+        Silent(DimonaInRules.StartHourRequired, oneDay);
+        Silent(DimonaInRules.EndHourRequired, oneDay);
+    }
+
+    // 90373-341 (EXT at most 24 hours)
+
+    [Fact]
+    public void ExtraAtMost24Hours_25Hours_Blocks90373_341() =>
+        Blocks(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("19:00") }),
+            "90373-341", Field.DimonaIn);
+
+    [Fact]
+    public void ExtraAtMost24Hours_24HoursAndAMinute_Blocks90373_341() =>
+        Blocks(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("18:01") }),
+            "90373-341", Field.DimonaIn);
+
+    [Fact]
+    public void ExtraAtMost24Hours_Exactly24Hours_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("18:00") }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_WholeDay_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours,
+            Declaring(Extra with { EndDate = Extra.StartDate, StartHour = Hour("00:00"), EndHour = Hour("23:59") }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_WithoutEndHour_SilentAsReportedBy00778_001() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("08:00"), EndHour = null }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_OrdinaryOver25Hours_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours,
+            Declaring(Extra with { WorkerType = OTH, JointCommittee = "XXX", StartHour = Hour("18:00"), EndHour = Hour("19:00") }));
+
+    // 00910-459 (EXT at most two consecutive days)
+
+    [Fact]
+    public void ExtraAtMostTwoDays_ThreeDays_Blocks00910_459() =>
+        Blocks(DimonaInRules.ExtraAtMostTwoDays, Declaring(Extra with { EndDate = Extra.StartDate.AddDays(2) }), "00910-459", Field.StartDate);
+
+    [Fact]
+    public void ExtraAtMostTwoDays_TwoDays_Silent() =>
+        Silent(DimonaInRules.ExtraAtMostTwoDays, Declaring(Extra with { EndDate = Extra.StartDate.AddDays(1) }));
+
+    [Fact]
+    public void ExtraAtMostTwoDays_OrdinaryOverThreeDays_Silent() =>
+        Silent(DimonaInRules.ExtraAtMostTwoDays, Declaring(Ordinary with { EndDate = Ordinary.StartDate.AddDays(2) }));
+
     // 01231-001, 00053-001: the block's mandatory fields, missing when the block itself is
 
     [Theory]
@@ -629,6 +746,14 @@ public class DimonaInRulesTests
     [Fact]
     public void Check_WellFormedStudent_NoAnomaly() =>
         Assert.Empty(CheckAll(Declaring(Student)));
+
+    [Fact]
+    public void Check_NightShiftExtra_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(Extra)));
+
+    [Fact]
+    public void Check_OneDayFlexi_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(Flexi)));
 
     [Fact]
     public void Check_CompleteStgFromDefinitiveEmployer_NoAnomaly() =>

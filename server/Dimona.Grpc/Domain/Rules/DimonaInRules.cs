@@ -23,6 +23,11 @@ public static class DimonaInRules
         RetiredWorkerType,
         SameQuarter,
         OneDayPeriod,
+        ExtraNissRequired,
+        StartHourRequired,
+        EndHourRequired,
+        ExtraAtMost24Hours,
+        ExtraAtMostTwoDays,
         EmploymentNatureRequired,
         InternTypeRequired,
         EmploymentNatureForbidden,
@@ -55,6 +60,10 @@ public static class DimonaInRules
         EndDateRequired,
         SameQuarter,
         OneDayPeriod,
+        StartHourRequired,
+        EndHourRequired,
+        ExtraAtMost24Hours,
+        ExtraAtMostTwoDays,
         PlannedHoursRequired,
         PlannedHoursForbidden,
         PlannedHoursInRange,
@@ -92,6 +101,7 @@ public static class DimonaInRules
     private static readonly HashSet<string> ExtraCommittees = ["144", "145", "302", "320", "322"];
     private static readonly HashSet<string> OrdinaryWorkerForbiddenCommittees = ["144", "145", "302"];
     private static readonly DateOnly SmallStatutesFrom = new(2020, 1, 1);
+    private static readonly TimeSpan ExtraMaxLength = TimeSpan.FromHours(24);
 
     private static readonly Dictionary<WorkerType, DateOnly> AvailableFrom = new()
     {
@@ -214,6 +224,41 @@ public static class DimonaInRules
             : null;
 
     /// <summary>
+    /// 00024-001: an EXT is declared with the worker's NISS. Without one it is refused, not left pending: the blocking
+    /// anomaly decides the status.
+    /// </summary>
+    public static Anomaly? ExtraNissRequired(InCheck c) =>
+        c.In.WorkerType == EXT && c.Worker.Niss is null
+            ? Anomaly.Blocking("00024-001", Field.WorkerNiss, "An EXT is declared with the worker's NISS; identification data are not enough.")
+            : null;
+
+    /// <summary>00777-001: an EXT, and a FLX on a one-day period, give the start hour.</summary>
+    public static Anomaly? StartHourRequired(InCheck c) =>
+        NeedsHours(c.In) && c.In.StartHour is null
+            ? Anomaly.Blocking("00777-001", Field.StartHour, $"The start hour is required for {HoursReason(c.In)}.")
+            : null;
+
+    /// <summary>00778-001: an EXT, and a FLX on a one-day period, give the end hour.</summary>
+    public static Anomaly? EndHourRequired(InCheck c) =>
+        NeedsHours(c.In) && c.In.EndHour is null
+            ? Anomaly.Blocking("00778-001", Field.EndHour, $"The end hour is required for {HoursReason(c.In)}.")
+            : null;
+
+    /// <summary>90373-341: an EXT period lasts at most 24 hours, from the start date at the start hour to the end date at the end hour.</summary>
+    public static Anomaly? ExtraAtMost24Hours(InCheck c) =>
+        c.In is { WorkerType: EXT, EndDate: { } end, StartHour: { } from, EndHour: { } to }
+        && end.ToDateTime(to) - c.In.StartDate.ToDateTime(from) > ExtraMaxLength
+            ? Anomaly.Blocking("90373-341", Field.DimonaIn,
+                $"An EXT period lasts at most 24 hours; this one runs from {c.In.StartDate:yyyy-MM-dd} {from:HHmm} to {end:yyyy-MM-dd} {to:HHmm}.")
+            : null;
+
+    /// <summary>00910-459: an EXT period covers at most two consecutive days (end date at most the day after the start date).</summary>
+    public static Anomaly? ExtraAtMostTwoDays(InCheck c) =>
+        c.In is { WorkerType: EXT, EndDate: { } end } && end > c.In.StartDate.AddDays(1)
+            ? Anomaly.Blocking("00910-459", Field.StartDate, "An EXT period covers at most two consecutive days: the end date is at most the day after the start date.")
+            : null;
+
+    /// <summary>
     /// 01231-001: IVT, TRI and STG name the employment nature of the small-statutes block; on periods from 2020-01-01 a
     /// missing block leaves it missing too.
     /// </summary>
@@ -304,6 +349,11 @@ public static class DimonaInRules
     /// </summary>
     private static bool NeedsSmallStatutes(InCheck c) =>
         SmallStatuteTypes.Contains(c.In.WorkerType) && (c.In.SmallStatutes is not null || c.In.StartDate >= SmallStatutesFrom);
+
+    /// <summary>Whether the IN must give its start and end hours: an EXT, or a FLX on a one-day period.</summary>
+    private static bool NeedsHours(DimonaIn @in) => @in.WorkerType == EXT || (@in.WorkerType == FLX && @in.EndDate == @in.StartDate);
+
+    private static string HoursReason(DimonaIn @in) => @in.WorkerType == EXT ? "an EXT" : "a FLX on a one-day period";
 
     private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
 

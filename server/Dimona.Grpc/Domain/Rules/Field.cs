@@ -4,8 +4,10 @@ namespace Dimona.Grpc.Domain.Rules;
 public static class Field
 {
     public const string Employer = "employer";
+    public const string WorkerNiss = "worker.niss";
     public const string StartDate = "dimona_in.start_date";
     public const string EndDate = "dimona_in.end_date";
+    public const string StartHour = "dimona_in.start_hour";
     public const string EndHour = "dimona_in.end_hour";
     public const string JointCommittee = "dimona_in.joint_committee";
     public const string WorkerType = "dimona_in.worker_type";
