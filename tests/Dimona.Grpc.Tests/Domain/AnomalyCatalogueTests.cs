@@ -36,6 +36,8 @@ public class AnomalyCatalogueTests
         ["one-day FLX without end hour"] = (Declaring(Flexi with { EndHour = null }), "00778-001"),
         ["EXT of 25 hours"] = (Declaring(Extra with { EndHour = Hour("19:00") }), "90373-341"),
         ["EXT over three days"] = (Declaring(Extra with { EndDate = Date("2026-12-03") }), "00910-459"),
+        ["FLX next quarter, too early"] = (Declaring(Flexi with { StartDate = Date("2027-01-04"), EndDate = Date("2027-01-04") }), "00910-008"),
+        ["O17 16 days ahead"] = (Declaring(Student with { WorkerType = O17, StartDate = Date("2026-12-13") }), "00910-008"),
         ["STG without small statutes: nature"] = (Declaring(Intern with { SmallStatutes = null }), "01231-001"),
         ["STG without small statutes: intern type"] = (Declaring(Intern with { SmallStatutes = null }), "00053-001"),
         ["OTH with small statutes: nature"] = (Declaring(Ordinary with { SmallStatutes = EmployeeF1 }), "01231-005"),

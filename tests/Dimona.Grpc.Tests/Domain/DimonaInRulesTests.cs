@@ -413,6 +413,52 @@ public class DimonaInRulesTests
     public void ExtraAtMostTwoDays_OrdinaryOverThreeDays_Silent() =>
         Silent(DimonaInRules.ExtraAtMostTwoDays, Declaring(Ordinary with { EndDate = Ordinary.StartDate.AddDays(2) }));
 
+    // 00910-008 (FLX declared at most 31 days before its quarter). "Now" is 2026-11-27 10:00 in Brussels.
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_NextQuarter35DaysAhead_Blocks00910_008() =>
+        Blocks(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Flexi with { StartDate = Date("2027-01-04"), EndDate = Date("2027-01-04") }),
+            "00910-008", Field.StartDate);
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_LaterInTheCurrentQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Flexi with { StartDate = Date("2026-12-31"), EndDate = Date("2026-12-31") }));
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_32DaysBeforeTheQuarter_Blocks00910_008() =>
+        Blocks(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter,
+            Declaring(Flexi with { StartDate = Date("2027-03-31"), EndDate = Date("2027-03-31") }) with { BrusselsNow = new DateTime(2026, 11, 30, 23, 59, 0) },
+            "00910-008", Field.StartDate);
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_31DaysBeforeTheQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter,
+            Declaring(Flexi with { StartDate = Date("2027-03-31"), EndDate = Date("2027-03-31") }) with { BrusselsNow = new DateTime(2026, 12, 1, 0, 0, 0) });
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_OrdinaryNextQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Ordinary with { StartDate = Date("2027-01-04") }));
+
+    // 00910-008 (O17, S17, T17 declared at most 15 days before the start). "Now" is 2026-11-27 10:00 in Brussels.
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    [InlineData(T17)]
+    public void Article17DeclaredAtMost15DaysBefore_16DaysAhead_Blocks00910_008(WorkerType type) =>
+        Blocks(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Article17(type, "2026-12-13")), "00910-008", Field.StartDate);
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    [InlineData(T17)]
+    public void Article17DeclaredAtMost15DaysBefore_15DaysAhead_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Article17(type, "2026-12-12")));
+
+    [Fact]
+    public void Article17DeclaredAtMost15DaysBefore_StudentMonthsAhead_Silent() =>
+        Silent(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Student with { StartDate = Date("2027-04-01"), EndDate = Date("2027-04-30") }));
+
     // 01231-001, 00053-001: the block's mandatory fields, missing when the block itself is
 
     [Theory]
@@ -793,6 +839,10 @@ public class DimonaInRulesTests
     [Fact]
     public void Stateful_EveryPublicRuleOnInFacts_IsListedOnce() =>
         Assert.Equal(RuleMethods(typeof(InFacts)), DimonaInRules.Stateful.Select(rule => rule.Method.Name).Order());
+
+    /// <summary>A one-day O17, S17 or T17 on <paramref name="day"/>, with planned hours where the type needs them.</summary>
+    private static DimonaIn Article17(WorkerType type, string day) =>
+        Student with { WorkerType = type, StartDate = Date(day), EndDate = Date(day), PlannedHours = type == T17 ? null : 8 };
 
     /// <summary>An IVT from <paramref name="start"/> to 2020-06-30 without the small-statutes block.</summary>
     private static DimonaIn IvtWithoutBlockFrom(string start) =>

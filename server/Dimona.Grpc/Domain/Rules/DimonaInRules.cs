@@ -28,6 +28,8 @@ public static class DimonaInRules
         EndHourRequired,
         ExtraAtMost24Hours,
         ExtraAtMostTwoDays,
+        FlexiDeclaredAtMost31DaysBeforeQuarter,
+        Article17DeclaredAtMost15DaysBefore,
         EmploymentNatureRequired,
         InternTypeRequired,
         EmploymentNatureForbidden,
@@ -64,6 +66,8 @@ public static class DimonaInRules
         EndHourRequired,
         ExtraAtMost24Hours,
         ExtraAtMostTwoDays,
+        FlexiDeclaredAtMost31DaysBeforeQuarter,
+        Article17DeclaredAtMost15DaysBefore,
         PlannedHoursRequired,
         PlannedHoursForbidden,
         PlannedHoursInRange,
@@ -102,6 +106,9 @@ public static class DimonaInRules
     private static readonly HashSet<string> OrdinaryWorkerForbiddenCommittees = ["144", "145", "302"];
     private static readonly DateOnly SmallStatutesFrom = new(2020, 1, 1);
     private static readonly TimeSpan ExtraMaxLength = TimeSpan.FromHours(24);
+    private static readonly HashSet<WorkerType> Article17Types = [O17, S17, T17];
+    private const int FlexiDaysAhead = 31;
+    private const int Article17DaysAhead = 15;
 
     private static readonly Dictionary<WorkerType, DateOnly> AvailableFrom = new()
     {
@@ -259,6 +266,26 @@ public static class DimonaInRules
             : null;
 
     /// <summary>
+    /// 00910-008: a FLX is declared at most 31 days before the first day of the calendar quarter its period starts
+    /// in (today in Brussels).
+    /// </summary>
+    public static Anomaly? FlexiDeclaredAtMost31DaysBeforeQuarter(InCheck c)
+    {
+        var quarter = QuarterStart(c.In.StartDate);
+        return c.In.WorkerType == FLX && quarter.DayNumber - c.Today.DayNumber > FlexiDaysAhead
+            ? Anomaly.Blocking("00910-008", Field.StartDate,
+                $"A FLX is declared at most {FlexiDaysAhead} days before the start of its quarter ({quarter:yyyy-MM-dd}): from {quarter.AddDays(-FlexiDaysAhead):yyyy-MM-dd} on.")
+            : null;
+    }
+
+    /// <summary>00910-008: an O17, S17 or T17 is declared at most 15 days before its start date (today in Brussels).</summary>
+    public static Anomaly? Article17DeclaredAtMost15DaysBefore(InCheck c) =>
+        Article17Types.Contains(c.In.WorkerType) && c.In.StartDate.DayNumber - c.Today.DayNumber > Article17DaysAhead
+            ? Anomaly.Blocking("00910-008", Field.StartDate,
+                $"A {c.In.WorkerType} is declared at most {Article17DaysAhead} days before its start: from {c.In.StartDate.AddDays(-Article17DaysAhead):yyyy-MM-dd} on.")
+            : null;
+
+    /// <summary>
     /// 01231-001: IVT, TRI and STG name the employment nature of the small-statutes block; on periods from 2020-01-01 a
     /// missing block leaves it missing too.
     /// </summary>
@@ -356,6 +383,8 @@ public static class DimonaInRules
     private static string HoursReason(DimonaIn @in) => @in.WorkerType == EXT ? "an EXT" : "a FLX on a one-day period";
 
     private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
+
+    private static DateOnly QuarterStart(DateOnly date) => new(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1);
 
     private static bool SameFeatures(Period p, DimonaIn @in) =>
         p.JointCommittee == @in.JointCommittee && p.WorkerType == @in.WorkerType;
