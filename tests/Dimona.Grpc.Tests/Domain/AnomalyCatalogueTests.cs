@@ -47,6 +47,11 @@ public class AnomalyCatalogueTests
         ["no intern type"] = (Declaring(Intern with { SmallStatutes = EmployeeF1 with { InternType = null } }), "00053-001"),
         ["WORKER with 401"] = (
             Declaring(Intern with { SmallStatutes = EmployeeF1 with { EmploymentNature = EmploymentNature.Worker } }), "00041-521"),
+        ["OTH with a place of work"] = (Declaring(Ordinary with { PlaceOfWork = Shop }), "00776-005"),
+        ["322 without user company"] = (Declaring(AgencyWorker with { UserCompany = null }), "90107-351"),
+        ["322 with number and name"] = (
+            Declaring(AgencyWorker with { UserCompany = UserCompanyByName with { EnterpriseNumber = UserCompanyByNumber.EnterpriseNumber } }), "90107-352"),
+        ["124 without control card"] = (Declaring(Ordinary with { JointCommittee = "124" }), "00663-001"),
         ["student without hours"] = (Declaring(Student with { PlannedHours = null }), "01135-001"),
         ["OTH with hours"] = (Declaring(Ordinary with { PlannedHours = 10 }), "01135-005"),
         ["student with 1000 hours"] = (Declaring(Student with { PlannedHours = 1000 }), "01135-003"),

@@ -621,6 +621,87 @@ public class DimonaInRulesTests
         Silent(DimonaInRules.ActivityRiskMatchesNature,
             Declaring(Intern with { SmallStatutes = EmployeeF1 with { EmploymentNature = nature, ActivityWithRisk = risk } }));
 
+    // 00776-005 (the place of work only for students)
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(FLX)]
+    [InlineData(O17)]
+    public void PlaceOfWorkOnlyForStudents_OtherTypeWithPlaceOfWork_Blocks00776_005(WorkerType type) =>
+        Blocks(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Student with { WorkerType = type, PlaceOfWork = Shop }),
+            "00776-005", Field.StudentPlaceOfWork);
+
+    [Fact]
+    public void PlaceOfWorkOnlyForStudents_StudentWithPlaceOfWork_Silent() =>
+        Silent(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Student with { PlaceOfWork = Shop }));
+
+    [Fact]
+    public void PlaceOfWorkOnlyForStudents_OrdinaryWithout_Silent() =>
+        Silent(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Ordinary));
+
+    // 90107-351, 90107-352 (the user company in joint committee 322)
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithoutUserCompany_Blocks90107_351() =>
+        Blocks(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { UserCompany = null }), "90107-351", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithAnAddressOnly_Blocks90107_351() =>
+        Blocks(DimonaInRules.UserCompanyRequired,
+            Declaring(AgencyWorker with { UserCompany = UserCompanyByName with { Name = null } }), "90107-351", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithEnterpriseNumber_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker));
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithName_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { UserCompany = UserCompanyByName }));
+
+    [Fact]
+    public void UserCompanyRequired_OtherCommitteeWithoutUserCompany_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { JointCommittee = "XXX", UserCompany = null }));
+
+    [Fact]
+    public void UserCompanyNumberOrName_Committee322WithBoth_Blocks90107_352() =>
+        Blocks(DimonaInRules.UserCompanyNumberOrName,
+            Declaring(AgencyWorker with { UserCompany = UserCompanyByName with { EnterpriseNumber = UserCompanyByNumber.EnterpriseNumber } }),
+            "90107-352", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyNumberOrName_Committee322WithOne_Silent()
+    {
+        Silent(DimonaInRules.UserCompanyNumberOrName, Declaring(AgencyWorker));
+        Silent(DimonaInRules.UserCompanyNumberOrName, Declaring(AgencyWorker with { UserCompany = UserCompanyByName }));
+    }
+
+    [Fact]
+    public void Check_WellFormedAgencyWorker_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(AgencyWorker)));
+
+    // 00663-001 (the first month's construction control card)
+
+    [Theory]
+    [InlineData("124", OTH)]
+    [InlineData("124", BCW)]
+    [InlineData("322", BCW)]
+    public void ConstructionCardRequired_WithoutCard_Blocks00663_001(string committee, WorkerType type) =>
+        Blocks(DimonaInRules.ConstructionCardRequired, Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type }),
+            "00663-001", Field.FirstMonthC32ANumber);
+
+    [Theory]
+    [InlineData("124", OTH)]
+    [InlineData("322", BCW)]
+    public void ConstructionCardRequired_WithCard_Silent(string committee, WorkerType type) =>
+        Silent(DimonaInRules.ConstructionCardRequired,
+            Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type, FirstMonthC32ANumber = ControlCard }));
+
+    [Theory]
+    [InlineData("322", OTH)]
+    [InlineData("XXX", BCW)]
+    public void ConstructionCardRequired_OtherCommitteeOrType_Silent(string committee, WorkerType type) =>
+        Silent(DimonaInRules.ConstructionCardRequired, Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type }));
+
     // 01135-001, 01135-005, 01135-003
 
     [Theory]

@@ -67,6 +67,19 @@ internal static class InChecks
         WorkerType = WorkerType.FLX,
     };
 
+    public static UserCompany UserCompanyByNumber { get; } = new(Parse<EnterpriseNumber>("0403019261", EnterpriseNumber.TryParse), null, null);
+
+    public static UserCompany UserCompanyByName { get; } =
+        new(null, "Hotel Metropole", new Address("Place de Brouckère", "31", "", "1000", "Bruxelles", "BE"));
+
+    /// <summary>A temporary agency worker (joint committee 322) for December, with the user company's enterprise number.</summary>
+    public static DimonaIn AgencyWorker { get; } = Ordinary with { EndDate = Date("2026-12-31"), JointCommittee = "322", UserCompany = UserCompanyByNumber };
+
+    /// <summary>A construction control card (C3.2A) number: 12 digits.</summary>
+    public const string ControlCard = "123456789012";
+
+    public static PlaceOfWork Shop { get; } = new("Shop Louise", new Address("Avenue Louise", "100", "", "1050", "Ixelles", "BE"));
+
     public static SmallStatutes EmployeeF1 { get; } = new(EmploymentNature.Employee, "401", InternType.F1);
 
     /// <summary>A complete STG: start and end, EMPLOYEE / 401 / F1.</summary>

@@ -35,6 +35,10 @@ public static class DimonaInRules
         EmploymentNatureForbidden,
         InternTypeForbidden,
         ActivityRiskMatchesNature,
+        PlaceOfWorkOnlyForStudents,
+        UserCompanyRequired,
+        UserCompanyNumberOrName,
+        ConstructionCardRequired,
         PlannedHoursRequired,
         PlannedHoursForbidden,
         PlannedHoursInRange,
@@ -104,6 +108,8 @@ public static class DimonaInRules
     private static readonly HashSet<WorkerType> OneQuarterTypes = [STU, O17, S17, FLX];
     private static readonly HashSet<string> ExtraCommittees = ["144", "145", "302", "320", "322"];
     private static readonly HashSet<string> OrdinaryWorkerForbiddenCommittees = ["144", "145", "302"];
+    private const string Construction = "124";
+    private const string TemporaryAgencyWork = "322";
     private static readonly DateOnly SmallStatutesFrom = new(2020, 1, 1);
     private static readonly TimeSpan ExtraMaxLength = TimeSpan.FromHours(24);
     private static readonly HashSet<WorkerType> Article17Types = [O17, S17, T17];
@@ -195,9 +201,9 @@ public static class DimonaInRules
 
     /// <summary>00911-001: STU, EXT, IVT, TRI, STG, O17, S17, T17 and every IN in joint committee 322 need an end date.</summary>
     public static Anomaly? EndDateRequired(InCheck c) =>
-        c.In.EndDate is null && (EndDateTypes.Contains(c.In.WorkerType) || c.In.JointCommittee == "322")
+        c.In.EndDate is null && (EndDateTypes.Contains(c.In.WorkerType) || c.In.JointCommittee == TemporaryAgencyWork)
             ? Anomaly.Blocking("00911-001", Field.EndDate,
-                c.In.JointCommittee == "322" && !EndDateTypes.Contains(c.In.WorkerType)
+                c.In.JointCommittee == TemporaryAgencyWork && !EndDateTypes.Contains(c.In.WorkerType)
                     ? "An end date is required in joint committee 322."
                     : $"An end date is required for worker type {c.In.WorkerType}.")
             : null;
@@ -326,6 +332,36 @@ public static class DimonaInRules
         && ActivityRisk.NatureOf(risk) is { } riskNature && riskNature != nature
             ? Anomaly.Blocking("00041-521", Field.ActivityWithRisk,
                 $"Activity with risk {risk} is for the employment nature {riskNature.ToString().ToUpperInvariant()}, not {nature.ToString().ToUpperInvariant()}.")
+            : null;
+
+    /// <summary>00776-005: a place of work away from the head office is given only for a student (STU).</summary>
+    public static Anomaly? PlaceOfWorkOnlyForStudents(InCheck c) =>
+        c.In.WorkerType != STU && c.In.PlaceOfWork is not null
+            ? Anomaly.Blocking("00776-005", Field.StudentPlaceOfWork, $"A place of work is given only for a student (STU), not for {c.In.WorkerType}.")
+            : null;
+
+    /// <summary>90107-351: in joint committee 322 the user company is named, by its enterprise number or by its name and address.</summary>
+    public static Anomaly? UserCompanyRequired(InCheck c) =>
+        c.In.JointCommittee == TemporaryAgencyWork && c.In.UserCompany is not ({ EnterpriseNumber: not null } or { Name: not null })
+            ? Anomaly.Blocking("90107-351", Field.UserCompany,
+                "In joint committee 322 the user company is required: its enterprise number, or its name and address.")
+            : null;
+
+    /// <summary>90107-352: in joint committee 322 the user company is named by its enterprise number or by its name, not both.</summary>
+    public static Anomaly? UserCompanyNumberOrName(InCheck c) =>
+        c.In.JointCommittee == TemporaryAgencyWork && c.In.UserCompany is { EnterpriseNumber: not null, Name: not null }
+            ? Anomaly.Blocking("90107-352", Field.UserCompany,
+                "Name the user company by its enterprise number or by its name and address, not both.")
+            : null;
+
+    /// <summary>00663-001: joint committee 124, and a BCW in joint committee 322, give the first month's construction control card (C3.2A) number.</summary>
+    public static Anomaly? ConstructionCardRequired(InCheck c) =>
+        (c.In.JointCommittee == Construction || (c.In.JointCommittee == TemporaryAgencyWork && c.In.WorkerType == BCW))
+        && c.In.FirstMonthC32ANumber is null
+            ? Anomaly.Blocking("00663-001", Field.FirstMonthC32ANumber,
+                c.In.JointCommittee == Construction
+                    ? "The first month's construction control card (C3.2A) number is required in joint committee 124."
+                    : "The first month's construction control card (C3.2A) number is required for a BCW in joint committee 322.")
             : null;
 
     /// <summary>01135-001: STU, O17 and S17 declare their planned hours.</summary>

@@ -15,5 +15,8 @@ public static class Field
     public const string EmploymentNature = "dimona_in.small_statutes.employment_nature";
     public const string ActivityWithRisk = "dimona_in.small_statutes.activity_with_risk";
     public const string InternType = "dimona_in.small_statutes.intern_type";
+    public const string StudentPlaceOfWork = "dimona_in.student_place_of_work";
+    public const string UserCompany = "dimona_in.user_company";
+    public const string FirstMonthC32ANumber = "dimona_in.first_month_c32a_number";
     public const string DimonaIn = "dimona_in";
 }
