@@ -7,10 +7,16 @@ namespace Dimona.Grpc.Tests.Domain;
 
 /// <summary>
 /// Every code the rules produce, found by running them on crafted declarations, is an official code with
-/// the official severity (dimona-anomalies.tsv).
+/// the official severity (dimona-anomalies.tsv), with one exception: <see cref="Article17QuotaOverrun"/>.
 /// </summary>
 public class AnomalyCatalogueTests
 {
+    /// <summary>
+    /// 90017-369, "quota exceeded", is non-blocking (NP) in the official list: the students' quota. The article 17
+    /// quota (O17, S17) is blocking by the domain's rule, so the same code refuses there.
+    /// </summary>
+    private static readonly (string Code, Severity Severity) Article17QuotaOverrun = ("90017-369", Severity.Blocking);
+
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Catalogue = new(LoadCatalogue);
 
     /// <summary>Case name → a declaration that breaks a rule, and the code it must raise.</summary>
@@ -57,6 +63,8 @@ public class AnomalyCatalogueTests
         ["student with 1000 hours"] = (Declaring(Student with { PlannedHours = 1000 }), "01135-003"),
         ["identical period"] = (Declaring(Student, PeriodLike(Student)), "90373-333"),
         ["overlapping period"] = (Declaring(Ordinary, PeriodLike(Ordinary with { StartDate = Date("2025-01-01") })), "90373-334"),
+        ["student over quota"] = (Declaring(Student) with { QuotaHoursBefore = 640 }, "90017-369"),
+        ["O17 over quota"] = (Declaring(Student with { WorkerType = O17 }) with { QuotaHoursBefore = 290 }, "90017-369"),
         ["late declaration"] = (Declaring(Ordinary with { StartDate = Date("2026-11-20") }), "90373-460"),
     };
 
@@ -78,7 +86,10 @@ public class AnomalyCatalogueTests
         foreach (var anomaly in CheckAll(Cases[caseName].Check))
         {
             Assert.True(Catalogue.Value.TryGetValue(anomaly.Code, out var severity), $"{anomaly.Code} is not in dimona-anomalies.tsv");
-            Assert.Equal(severity, OfficialSeverity(anomaly.Severity));
+            if ((anomaly.Code, anomaly.Severity) != Article17QuotaOverrun)
+            {
+                Assert.Equal(severity, OfficialSeverity(anomaly.Severity));
+            }
         }
     }
 
@@ -93,6 +104,25 @@ public class AnomalyCatalogueTests
                 .Select(rule => rule.Method.Name));
 
         Assert.Empty(silentRules);
+    }
+
+    [Fact]
+    public void Check_CraftedCases_OnlyTheArticle17QuotaDiffersFromTheOfficialSeverity()
+    {
+        var differing = Cases.Values.SelectMany(c => CheckAll(c.Check))
+            .Where(a => Catalogue.Value.TryGetValue(a.Code, out var severity) && severity != OfficialSeverity(a.Severity))
+            .Select(a => (a.Code, a.Severity))
+            .Distinct();
+
+        Assert.Equal([Article17QuotaOverrun], differing);
+    }
+
+    [Fact]
+    public void Article17QuotaOverrun_IsAWarningInTheOfficialList_AndOnlyArticle17BlocksWithIt()
+    {
+        Assert.Equal("NP", Catalogue.Value[Article17QuotaOverrun.Code]);
+        Assert.Contains(CheckAll(Cases["O17 over quota"].Check), a => (a.Code, a.Severity) == Article17QuotaOverrun);
+        Assert.Contains(CheckAll(Cases["student over quota"].Check), a => (a.Code, a.Severity) == (Article17QuotaOverrun.Code, Severity.Warning));
     }
 
     [Fact]

@@ -845,6 +845,122 @@ public class DimonaInRulesTests
         Assert.DoesNotContain("90373-334", codes);
     }
 
+    // 90017-369 (student quota: warning). QuotaHoursBefore stands for the hours of the worker's other periods that
+    // year, at any employer.
+
+    [Theory]
+    [InlineData("2022-12-31", 475)]
+    [InlineData("2023-01-01", 600)]
+    [InlineData("2024-12-31", 600)]
+    [InlineData("2025-01-01", 650)]
+    [InlineData("2026-12-01", 650)]
+    public void StudentHoursWithinQuota_OneHourOverTheYearsQuota_Warns90017_369(string start, int quota)
+    {
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn(start, 40)) with { QuotaHoursBefore = quota - 39 },
+            "90017-369", Field.PlannedHours);
+
+        Assert.Contains("1 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains($"{quota} hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-12-31", 475)]
+    [InlineData("2023-01-01", 600)]
+    [InlineData("2024-12-31", 600)]
+    [InlineData("2025-01-01", 650)]
+    [InlineData("2026-12-01", 650)]
+    public void StudentHoursWithinQuota_ReachingTheYearsQuota_Silent(string start, int quota) =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn(start, 40)) with { QuotaHoursBefore = quota - 40 });
+
+    [Fact]
+    public void StudentHoursWithinQuota_SameHoursAcrossNewYear_WarnsIn2024Only()
+    {
+        Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn("2024-12-31", 20)) with { QuotaHoursBefore = 590 }, "90017-369", Field.PlannedHours);
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn("2025-01-01", 20)) with { QuotaHoursBefore = 590 });
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_HoursAtOtherEmployersTakeItOver_Warns90017_369ReportingOnlyTheHoursOver()
+    {
+        // No period with this employer: the 630 hours before are other employers'.
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(Student) with { QuotaHoursBefore = 630 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("20 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains("630 hours were already declared", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_QuotaAlreadyExceeded_ReportsAllOfThisInsHours()
+    {
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(Student) with { QuotaHoursBefore = 700 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("40 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_WithoutPlannedHours_SilentAsReportedBy01135_001() =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(Student with { PlannedHours = null }) with { QuotaHoursBefore = 700 });
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    public void StudentHoursWithinQuota_Article17Type_Silent(WorkerType type) =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 700 });
+
+    [Fact]
+    public void Check_StudentOverQuota_IsAcceptedWithWarning()
+    {
+        var anomalies = CheckAll(Declaring(Student) with { QuotaHoursBefore = 640 });
+
+        Assert.Equal([("90017-369", Severity.Warning)], anomalies.Select(a => (a.Code, a.Severity)));
+        Assert.Equal(DeclarationStatus.AcceptedWithWarnings, DeclarationResult.StatusOf(anomalies, workerIdentified: true));
+    }
+
+    // 90017-369 (article 17 quota, O17 and S17 together: blocking)
+
+    [Theory]
+    [InlineData(O17, "2022-03-01")]
+    [InlineData(S17, "2022-03-01")]
+    [InlineData(O17, "2026-12-01")]
+    [InlineData(S17, "2026-12-01")]
+    public void Article17HoursWithinQuota_OneHourOver300_Blocks90017_369(WorkerType type, string start)
+    {
+        var anomaly = Blocks(DimonaInRules.Article17HoursWithinQuota,
+            Declaring(StudentOn(start, 40) with { WorkerType = type }) with { QuotaHoursBefore = 261 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("1 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    public void Article17HoursWithinQuota_Reaching300_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17HoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 260 });
+
+    [Fact]
+    public void Article17HoursWithinQuota_HoursAtOtherEmployersTakeItOver_Blocks90017_369ReportingOnlyTheHoursOver()
+    {
+        var anomaly = Blocks(DimonaInRules.Article17HoursWithinQuota,
+            Declaring(Student with { WorkerType = S17 }) with { QuotaHoursBefore = 290 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("30 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(STU)]
+    [InlineData(T17)]
+    public void Article17HoursWithinQuota_OtherType_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17HoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 290 });
+
+    [Fact]
+    public void Check_Article17OverQuota_IsRefused()
+    {
+        var anomalies = CheckAll(Declaring(Student with { WorkerType = O17 }) with { QuotaHoursBefore = 290 });
+
+        Assert.Equal([("90017-369", Severity.Blocking)], anomalies.Select(a => (a.Code, a.Severity)));
+        Assert.Equal(DeclarationStatus.Refused, DeclarationResult.StatusOf(anomalies, workerIdentified: true));
+    }
+
     // 90373-460 (warning). "Now" is 2026-11-27 10:00 in Brussels.
 
     [Theory]
@@ -920,6 +1036,10 @@ public class DimonaInRulesTests
     [Fact]
     public void Stateful_EveryPublicRuleOnInFacts_IsListedOnce() =>
         Assert.Equal(RuleMethods(typeof(InFacts)), DimonaInRules.Stateful.Select(rule => rule.Method.Name).Order());
+
+    /// <summary>A one-day student on <paramref name="day"/> with <paramref name="plannedHours"/>.</summary>
+    private static DimonaIn StudentOn(string day, int plannedHours) =>
+        Student with { StartDate = Date(day), EndDate = Date(day), PlannedHours = plannedHours };
 
     /// <summary>A one-day O17, S17 or T17 on <paramref name="day"/>, with planned hours where the type needs them.</summary>
     private static DimonaIn Article17(WorkerType type, string day) =>

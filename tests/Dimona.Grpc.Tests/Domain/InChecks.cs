@@ -110,6 +110,9 @@ internal static class InChecks
     public static Anomaly Warns(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
         Raises(rule(check), code, Severity.Warning, field);
 
+    public static Anomaly Warns(Func<InFacts, Anomaly?> rule, InFacts facts, string code, string field) =>
+        Raises(rule(facts), code, Severity.Warning, field);
+
     public static void Silent(Func<InCheck, Anomaly?> rule, InCheck check) => Assert.Null(rule(check));
 
     public static void Silent(Func<InFacts, Anomaly?> rule, InFacts facts) => Assert.Null(rule(facts));

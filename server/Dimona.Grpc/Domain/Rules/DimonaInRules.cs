@@ -51,6 +51,8 @@ public static class DimonaInRules
         DefinitiveOnssNumberRequired,
         IdenticalPeriod,
         OverlappingPeriod,
+        StudentHoursWithinQuota,
+        Article17HoursWithinQuota,
     ];
 
     /// <summary>
@@ -90,6 +92,7 @@ public static class DimonaInRules
 
     private static readonly HashSet<WorkerType> StudentQuotaTypes = [STU];
     private static readonly HashSet<WorkerType> Article17QuotaTypes = [O17, S17];
+    private const int Article17QuotaHours = 300;
 
     /// <summary>Every anomaly the declaration raises by itself, in the order of <see cref="Stateless"/>.</summary>
     public static IReadOnlyList<Anomaly> Check(InCheck check) =>
@@ -396,6 +399,27 @@ public static class DimonaInRules
             ? Anomaly.Blocking("90373-334", Field.DimonaIn, $"This period overlaps period {other.Id}.")
             : null;
 
+    /// <summary>
+    /// 90017-369 (warning): a student (STU) works at most 475 hours a calendar year up to 2022, 600 in 2023 and 2024,
+    /// 650 from 2025 (the year of the start date), across all employers. Going over is accepted with a warning that
+    /// reports how many of this IN's planned hours lie over the quota.
+    /// </summary>
+    public static Anomaly? StudentHoursWithinQuota(InFacts c) =>
+        StudentQuotaTypes.Contains(c.In.WorkerType) && HoursOverQuota(c, StudentQuotaHours(c.In.StartDate.Year)) is { } over
+            ? Anomaly.Warning("90017-369", Field.PlannedHours, QuotaMessage(c, "the student quota", StudentQuotaHours(c.In.StartDate.Year), over))
+            : null;
+
+    /// <summary>
+    /// 90017-369, blocking: O17 and S17 together work at most 300 hours a calendar year (the year of the start date),
+    /// across all employers. The article 17 quota is blocking, unlike the students', so this code, a warning in the
+    /// official list, refuses here. domain.md does not give the figure: 300 hours is the article 17 limit from 2023
+    /// on, applied to every year.
+    /// </summary>
+    public static Anomaly? Article17HoursWithinQuota(InFacts c) =>
+        Article17QuotaTypes.Contains(c.In.WorkerType) && HoursOverQuota(c, Article17QuotaHours) is { } over
+            ? Anomaly.Blocking("90017-369", Field.PlannedHours, QuotaMessage(c, "the article 17 quota (O17 and S17 together)", Article17QuotaHours, over))
+            : null;
+
     /// <summary>90373-460 (warning): an IN received after work started is accepted, but late.</summary>
     public static Anomaly? LateDeclaration(InCheck c)
     {
@@ -417,6 +441,24 @@ public static class DimonaInRules
     private static bool NeedsHours(DimonaIn @in) => @in.WorkerType == EXT || (@in.WorkerType == FLX && @in.EndDate == @in.StartDate);
 
     private static string HoursReason(DimonaIn @in) => @in.WorkerType == EXT ? "an EXT" : "a FLX on a one-day period";
+
+    /// <summary>A student's yearly quota of hours: 475 up to 2022, 600 in 2023 and 2024, 650 from 2025.</summary>
+    private static int StudentQuotaHours(int year) => year switch
+    {
+        <= 2022 => 475,
+        <= 2024 => 600,
+        _ => 650,
+    };
+
+    /// <summary>How many of the IN's planned hours lie over <paramref name="quota"/>, counting the hours already declared that year; null when none.</summary>
+    private static int? HoursOverQuota(InFacts c, int quota) =>
+        c.In.PlannedHours is { } hours && c.QuotaHoursBefore + hours > quota
+            ? Math.Min(hours, c.QuotaHoursBefore + hours - quota)
+            : null;
+
+    private static string QuotaMessage(InFacts c, string quotaName, int quota, int over) =>
+        $"{over} of the {c.In.PlannedHours} planned hours exceed {quotaName} of {quota} hours in {c.In.StartDate.Year}: "
+        + $"{c.QuotaHoursBefore} hours were already declared that year across all employers.";
 
     private static int Quarter(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
 
