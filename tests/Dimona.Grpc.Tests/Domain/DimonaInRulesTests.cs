@@ -837,6 +837,19 @@ public class DimonaInRulesTests
             Declaring(Ordinary, PeriodLike(Ordinary with { StartDate = Date("2025-01-01"), WorkerType = FLX })));
 
     [Fact]
+    public void OverlappingPeriod_SameDayShiftEndingAMinuteAfterTheNewStarts_Blocks90373_334() =>
+        Blocks(DimonaInRules.OverlappingPeriod,
+            Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("12:00"), EndHour = Hour("18:01") })), "90373-334", Field.DimonaIn);
+
+    [Fact]
+    public void OverlappingPeriod_SameDayShiftEndingWhenTheNewStarts_Silent() =>
+        Silent(DimonaInRules.OverlappingPeriod, Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("12:00"), EndHour = Hour("18:00") })));
+
+    [Fact]
+    public void Check_TwoSameDayShiftsApart_BothStand() =>
+        Assert.Empty(CheckAll(Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("08:00"), EndHour = Hour("12:00") }))));
+
+    [Fact]
     public void Check_IdenticalPeriod_ReportsDuplicateNotOverlap()
     {
         var codes = CheckAll(Declaring(Student, PeriodLike(Student))).Select(a => a.Code).ToList();
