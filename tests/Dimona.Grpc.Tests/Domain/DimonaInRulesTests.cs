@@ -903,7 +903,7 @@ public class DimonaInRulesTests
     }
 
     [Fact]
-    public void StudentHoursWithinQuota_QuotaAlreadyExceeded_ReportsAllOfThisInsHours()
+    public void StudentHoursWithinQuota_QuotaAlreadyExceeded_Warns90017_369WithAllOfThisInsHours()
     {
         var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(Student) with { QuotaHoursBefore = 700 }, "90017-369", Field.PlannedHours);
 

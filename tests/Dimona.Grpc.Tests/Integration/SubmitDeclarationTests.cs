@@ -233,6 +233,19 @@ public class SubmitDeclarationTests
     }
 
     [Fact]
+    public async Task Submit_UserCompanyWithBadEnterpriseNumber_FailsNamingTheFieldWith00014003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.UserCompany = new UserCompany { EnterpriseNumber = "0431150351" };
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_in.user_company.enterprise_number"], status.BadFields());
+        Assert.Contains("00014-003", Violation(status, "dimona_in.user_company.enterprise_number"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_NoWorker_FailsNamingTheWorkerWith90017363()
     {
         await using var server = new DimonaServerFactory();
