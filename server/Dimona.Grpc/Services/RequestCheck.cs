@@ -310,9 +310,9 @@ internal static class RequestCheck
         var endHour = Hour(d.EndHour, $"{f}.end_hour", v);
         if (d.JointCommittee.Length > 3)
         {
-            v.Add($"{f}.joint_committee", "The joint committee is at most 3 characters: 124, 140, 144, 145, 149, 302, 320, 322 or XXX.");
+            v.Add($"{f}.joint_committee", "The joint committee is at most 3 characters: 124, 140, 144, 145, 149, 302, 320, 322 or XXX (00046-003).");
         }
-        var workerType = Defined(d.WorkerType, $"{f}.worker_type", v) is { } wt ? WorkerTypeOf(wt) : default;
+        var workerType = Defined(d.WorkerType, $"{f}.worker_type", v, "00655-003") is { } wt ? WorkerTypeOf(wt) : default;
         var smallStatutes = d.SmallStatutes is null ? null : SmallStatutes(d.SmallStatutes, $"{f}.small_statutes", v);
         var placeOfWork = d.StudentPlaceOfWork is null ? null : new PlaceOfWork(
             Text(d.StudentPlaceOfWork.Name, $"{f}.student_place_of_work.name", 96, v),
@@ -357,13 +357,13 @@ internal static class RequestCheck
 
     private static SmallStatutes SmallStatutes(V1.SmallStatutes s, string field, Violations v)
     {
-        EmploymentNature? nature = Defined(s.EmploymentNature, $"{field}.employment_nature", v) switch
+        EmploymentNature? nature = Defined(s.EmploymentNature, $"{field}.employment_nature", v, "01231-003") switch
         {
             V1.EmploymentNature.Employee => EmploymentNature.Employee,
             V1.EmploymentNature.Worker => EmploymentNature.Worker,
             _ => null,
         };
-        InternType? internType = Defined(s.InternType, $"{field}.intern_type", v) switch
+        InternType? internType = Defined(s.InternType, $"{field}.intern_type", v, "00053-003") switch
         {
             V1.InternType.F1 => InternType.F1,
             V1.InternType.F2 => InternType.F2,
@@ -381,13 +381,14 @@ internal static class RequestCheck
     public static WorkerType WorkerTypeOf(V1.WorkerType type) =>
         type == V1.WorkerType.Unspecified ? WorkerType.OTH : Enum.Parse<WorkerType>(type.ToString(), ignoreCase: true);
 
-    private static TEnum? Defined<TEnum>(TEnum value, string field, Violations v) where TEnum : struct, Enum
+    /// <param name="code">The official anomaly code for an invalid value, quoted in the message.</param>
+    private static TEnum? Defined<TEnum>(TEnum value, string field, Violations v, string? code = null) where TEnum : struct, Enum
     {
         if (Enum.IsDefined(value))
         {
             return value;
         }
-        v.Add(field, $"{Convert.ToInt32(value, CultureInfo.InvariantCulture)} is not a known {typeof(TEnum).Name} value.");
+        v.Add(field, $"{Convert.ToInt32(value, CultureInfo.InvariantCulture)} is not a known {typeof(TEnum).Name} value{(code is null ? "" : $" ({code})")}.");
         return null;
     }
 

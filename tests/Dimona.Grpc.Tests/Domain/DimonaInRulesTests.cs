@@ -296,48 +296,202 @@ public class DimonaInRulesTests
     public void OneDayPeriod_StudentOverTwoDays_Silent() =>
         Silent(DimonaInRules.OneDayPeriod, Declaring(Student));
 
-    // 90594-001, 90594-005
+    // 00024-001 (EXT)
+
+    [Fact]
+    public void ExtraNissRequired_ExtraWithoutNiss_Blocks00024_001() =>
+        Blocks(DimonaInRules.ExtraNissRequired, Declaring(Extra) with { Worker = UnidentifiedWorker }, "00024-001", Field.WorkerNiss);
+
+    [Fact]
+    public void ExtraNissRequired_ExtraWithNiss_Silent() =>
+        Silent(DimonaInRules.ExtraNissRequired, Declaring(Extra));
+
+    [Fact]
+    public void ExtraNissRequired_OrdinaryWithoutNiss_Silent() =>
+        Silent(DimonaInRules.ExtraNissRequired, Declaring(Ordinary) with { Worker = UnidentifiedWorker });
+
+    [Fact]
+    public void Check_ExtraWithoutNiss_IsRefusedNotPending()
+    {
+        var anomalies = CheckAll(Declaring(Extra) with { Worker = UnidentifiedWorker });
+
+        Assert.Equal(["00024-001"], anomalies.Select(a => a.Code));
+        Assert.Equal(DeclarationStatus.Refused, DeclarationResult.StatusOf(anomalies, workerIdentified: false));
+    }
+
+    // 00777-001, 00778-001 (EXT; FLX on a one-day period)
+
+    [Fact]
+    public void StartHourRequired_ExtraWithoutStartHour_Blocks00777_001() =>
+        Blocks(DimonaInRules.StartHourRequired, Declaring(Extra with { StartHour = null }), "00777-001", Field.StartHour);
+
+    [Fact]
+    public void EndHourRequired_ExtraWithoutEndHour_Blocks00778_001() =>
+        Blocks(DimonaInRules.EndHourRequired, Declaring(Extra with { EndHour = null }), "00778-001", Field.EndHour);
+
+    [Fact]
+    public void StartHourRequired_OneDayFlexiWithoutStartHour_Blocks00777_001() =>
+        Blocks(DimonaInRules.StartHourRequired, Declaring(Flexi with { StartHour = null }), "00777-001", Field.StartHour);
+
+    [Fact]
+    public void EndHourRequired_OneDayFlexiWithoutEndHour_Blocks00778_001() =>
+        Blocks(DimonaInRules.EndHourRequired, Declaring(Flexi with { EndHour = null }), "00778-001", Field.EndHour);
+
+    [Fact]
+    public void HoursRequired_ExtraAndOneDayFlexiWithHours_Silent()
+    {
+        Silent(DimonaInRules.StartHourRequired, Declaring(Extra));
+        Silent(DimonaInRules.EndHourRequired, Declaring(Extra));
+        Silent(DimonaInRules.StartHourRequired, Declaring(Flexi));
+        Silent(DimonaInRules.EndHourRequired, Declaring(Flexi));
+    }
 
     [Theory]
-    [InlineData(IVT)]
-    [InlineData(TRI)]
-    [InlineData(STG)]
-    public void SmallStatutesRequired_SmallStatuteTypeWithoutBlock_Blocks90594_001(WorkerType type) =>
-        Blocks(DimonaInRules.SmallStatutesRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
-            "90594-001", Field.SmallStatutes);
+    [InlineData("2026-12-02")] // two days
+    [InlineData(null)] // open-ended
+    public void HoursRequired_FlexiNotOnOneDayWithoutHours_Silent(string? end)
+    {
+        var flexi = Declaring(Flexi with { EndDate = end is null ? null : Date(end), StartHour = null, EndHour = null });
 
-    [Fact]
-    public void SmallStatutesRequired_StartingOn2020_01_01WithoutBlock_Blocks90594_001() =>
-        Blocks(DimonaInRules.SmallStatutesRequired,
-            Declaring(Intern with { WorkerType = IVT, StartDate = Date("2020-01-01"), EndDate = Date("2020-06-30"), SmallStatutes = null }),
-            "90594-001", Field.SmallStatutes);
-
-    [Fact]
-    public void SmallStatutesRequired_IvtBefore2020WithoutBlock_Silent() =>
-        Silent(DimonaInRules.SmallStatutesRequired,
-            Declaring(Intern with { WorkerType = IVT, StartDate = Date("2019-12-31"), EndDate = Date("2020-06-30"), SmallStatutes = null }));
-
-    [Fact]
-    public void SmallStatutesRequired_StgWithBlock_Silent() =>
-        Silent(DimonaInRules.SmallStatutesRequired, Declaring(Intern));
+        Silent(DimonaInRules.StartHourRequired, flexi);
+        Silent(DimonaInRules.EndHourRequired, flexi);
+    }
 
     [Theory]
     [InlineData(OTH)]
     [InlineData(STU)]
-    [InlineData(FLX)]
-    [InlineData(ALT)]
-    public void SmallStatutesForbidden_OtherTypeWithBlock_Blocks90594_005(WorkerType type) =>
-        Blocks(DimonaInRules.SmallStatutesForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
-            "90594-005", Field.SmallStatutes);
+    [InlineData(T17)]
+    public void HoursRequired_OtherTypeOnOneDayWithoutHours_Silent(WorkerType type)
+    {
+        var oneDay = Declaring(Flexi with { WorkerType = type, StartHour = null, EndHour = null });
+
+        Silent(DimonaInRules.StartHourRequired, oneDay);
+        Silent(DimonaInRules.EndHourRequired, oneDay);
+    }
+
+    // 90373-341 (EXT at most 24 hours)
+
+    [Fact]
+    public void ExtraAtMost24Hours_25Hours_Blocks90373_341() =>
+        Blocks(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("19:00") }),
+            "90373-341", Field.DimonaIn);
+
+    [Fact]
+    public void ExtraAtMost24Hours_24HoursAndAMinute_Blocks90373_341() =>
+        Blocks(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("18:01") }),
+            "90373-341", Field.DimonaIn);
+
+    [Fact]
+    public void ExtraAtMost24Hours_Exactly24Hours_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("18:00"), EndHour = Hour("18:00") }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_WholeDay_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours,
+            Declaring(Extra with { EndDate = Extra.StartDate, StartHour = Hour("00:00"), EndHour = Hour("23:59") }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_WithoutEndHour_SilentAsReportedBy00778_001() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours, Declaring(Extra with { StartHour = Hour("08:00"), EndHour = null }));
+
+    [Fact]
+    public void ExtraAtMost24Hours_OrdinaryOver25Hours_Silent() =>
+        Silent(DimonaInRules.ExtraAtMost24Hours,
+            Declaring(Extra with { WorkerType = OTH, JointCommittee = "XXX", StartHour = Hour("18:00"), EndHour = Hour("19:00") }));
+
+    // 00910-459 (EXT at most two consecutive days)
+
+    [Fact]
+    public void ExtraAtMostTwoDays_ThreeDays_Blocks00910_459() =>
+        Blocks(DimonaInRules.ExtraAtMostTwoDays, Declaring(Extra with { EndDate = Extra.StartDate.AddDays(2) }), "00910-459", Field.StartDate);
+
+    [Fact]
+    public void ExtraAtMostTwoDays_TwoDays_Silent() =>
+        Silent(DimonaInRules.ExtraAtMostTwoDays, Declaring(Extra with { EndDate = Extra.StartDate.AddDays(1) }));
+
+    [Fact]
+    public void ExtraAtMostTwoDays_OrdinaryOverThreeDays_Silent() =>
+        Silent(DimonaInRules.ExtraAtMostTwoDays, Declaring(Ordinary with { EndDate = Ordinary.StartDate.AddDays(2) }));
+
+    // 00910-008 (FLX declared at most 31 days before its quarter). "Now" is 2026-11-27 10:00 in Brussels.
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_NextQuarter35DaysAhead_Blocks00910_008() =>
+        Blocks(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Flexi with { StartDate = Date("2027-01-04"), EndDate = Date("2027-01-04") }),
+            "00910-008", Field.StartDate);
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_LaterInTheCurrentQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Flexi with { StartDate = Date("2026-12-31"), EndDate = Date("2026-12-31") }));
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_32DaysBeforeTheQuarter_Blocks00910_008() =>
+        Blocks(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter,
+            Declaring(Flexi with { StartDate = Date("2027-03-31"), EndDate = Date("2027-03-31") }) with { BrusselsNow = new DateTime(2026, 11, 30, 23, 59, 0) },
+            "00910-008", Field.StartDate);
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_31DaysBeforeTheQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter,
+            Declaring(Flexi with { StartDate = Date("2027-03-31"), EndDate = Date("2027-03-31") }) with { BrusselsNow = new DateTime(2026, 12, 1, 0, 0, 0) });
+
+    [Fact]
+    public void FlexiDeclaredAtMost31DaysBeforeQuarter_OrdinaryNextQuarter_Silent() =>
+        Silent(DimonaInRules.FlexiDeclaredAtMost31DaysBeforeQuarter, Declaring(Ordinary with { StartDate = Date("2027-01-04") }));
+
+    // 00910-008 (O17, S17, T17 declared at most 15 days before the start). "Now" is 2026-11-27 10:00 in Brussels.
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    [InlineData(T17)]
+    public void Article17DeclaredAtMost15DaysBefore_16DaysAhead_Blocks00910_008(WorkerType type) =>
+        Blocks(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Article17(type, "2026-12-13")), "00910-008", Field.StartDate);
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    [InlineData(T17)]
+    public void Article17DeclaredAtMost15DaysBefore_15DaysAhead_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Article17(type, "2026-12-12")));
+
+    [Fact]
+    public void Article17DeclaredAtMost15DaysBefore_StudentMonthsAhead_Silent() =>
+        Silent(DimonaInRules.Article17DeclaredAtMost15DaysBefore, Declaring(Student with { StartDate = Date("2027-04-01"), EndDate = Date("2027-04-30") }));
+
+    // 01231-001, 00053-001: the block's mandatory fields, missing when the block itself is
 
     [Theory]
     [InlineData(IVT)]
     [InlineData(TRI)]
     [InlineData(STG)]
-    public void SmallStatutesForbidden_SmallStatuteTypeWithBlock_Silent(WorkerType type) =>
-        Silent(DimonaInRules.SmallStatutesForbidden, Declaring(Intern with { WorkerType = type }));
+    public void EmploymentNatureRequired_SmallStatuteTypeWithoutBlock_Blocks01231_001(WorkerType type) =>
+        Blocks(DimonaInRules.EmploymentNatureRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
+            "01231-001", Field.EmploymentNature);
 
-    // 01231-001, 00053-001
+    [Theory]
+    [InlineData(IVT)]
+    [InlineData(TRI)]
+    [InlineData(STG)]
+    public void InternTypeRequired_SmallStatuteTypeWithoutBlock_Blocks00053_001(WorkerType type) =>
+        Blocks(DimonaInRules.InternTypeRequired, Declaring(Intern with { WorkerType = type, SmallStatutes = null }),
+            "00053-001", Field.InternType);
+
+    [Fact]
+    public void EmploymentNatureRequired_StartingOn2020_01_01WithoutBlock_Blocks01231_001() =>
+        Blocks(DimonaInRules.EmploymentNatureRequired, Declaring(IvtWithoutBlockFrom("2020-01-01")), "01231-001", Field.EmploymentNature);
+
+    [Fact]
+    public void InternTypeRequired_StartingOn2020_01_01WithoutBlock_Blocks00053_001() =>
+        Blocks(DimonaInRules.InternTypeRequired, Declaring(IvtWithoutBlockFrom("2020-01-01")), "00053-001", Field.InternType);
+
+    [Fact]
+    public void EmploymentNatureRequired_IvtBefore2020WithoutBlock_Silent() =>
+        Silent(DimonaInRules.EmploymentNatureRequired, Declaring(IvtWithoutBlockFrom("2019-12-31")));
+
+    [Fact]
+    public void InternTypeRequired_IvtBefore2020WithoutBlock_Silent() =>
+        Silent(DimonaInRules.InternTypeRequired, Declaring(IvtWithoutBlockFrom("2019-12-31")));
 
     [Fact]
     public void EmploymentNatureRequired_BlockWithoutNature_Blocks01231_001() =>
@@ -346,13 +500,17 @@ public class DimonaInRulesTests
             "01231-001", Field.EmploymentNature);
 
     [Fact]
-    public void EmploymentNatureRequired_BlockWithNature_Silent() =>
-        Silent(DimonaInRules.EmploymentNatureRequired, Declaring(Intern));
+    public void EmploymentNatureRequired_IvtBefore2020WithBlockWithoutNature_Blocks01231_001() =>
+        Blocks(DimonaInRules.EmploymentNatureRequired,
+            Declaring(IvtWithoutBlockFrom("2019-12-31") with { SmallStatutes = EmployeeF1 with { EmploymentNature = null, ActivityWithRisk = null } }),
+            "01231-001", Field.EmploymentNature);
 
-    [Fact]
-    public void Check_EmptyBlockOnAnOrdinaryWorker_ReportsOnlyThatTheBlockIsForbidden() =>
-        Assert.Equal(["90594-005"], CheckAll(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
-            .Select(a => a.Code));
+    [Theory]
+    [InlineData(EmploymentNature.Employee)]
+    [InlineData(EmploymentNature.Worker)]
+    public void EmploymentNatureRequired_BlockWithNature_Silent(EmploymentNature nature) =>
+        Silent(DimonaInRules.EmploymentNatureRequired,
+            Declaring(Intern with { SmallStatutes = EmployeeF1 with { EmploymentNature = nature, ActivityWithRisk = null } }));
 
     [Fact]
     public void InternTypeRequired_BlockWithoutInternType_Blocks00053_001() =>
@@ -365,15 +523,69 @@ public class DimonaInRulesTests
     public void InternTypeRequired_BlockWithInternType_Silent(InternType internType) =>
         Silent(DimonaInRules.InternTypeRequired, Declaring(Intern with { SmallStatutes = EmployeeF1 with { InternType = internType } }));
 
-    [Fact]
-    public void NatureAndInternTypeRules_NoBlock_Silent()
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(ALT)]
+    public void NatureAndInternTypeRequired_OtherTypeWithoutBlock_Silent(WorkerType type)
     {
-        var withoutBlock = Declaring(Intern with { SmallStatutes = null });
+        var withoutBlock = Declaring(Student with { WorkerType = type });
 
         Silent(DimonaInRules.EmploymentNatureRequired, withoutBlock);
         Silent(DimonaInRules.InternTypeRequired, withoutBlock);
-        Silent(DimonaInRules.ActivityRiskMatchesNature, withoutBlock);
     }
+
+    [Fact]
+    public void Check_StgWithoutBlock_ReportsBothMissingFields() =>
+        Assert.Equal(["00053-001", "01231-001"], CheckAll(Declaring(Intern with { SmallStatutes = null })).Select(a => a.Code).Order());
+
+    // 01231-005, 00053-005: the block given for another worker type
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(FLX)]
+    [InlineData(ALT)]
+    public void EmploymentNatureForbidden_OtherTypeWithBlock_Blocks01231_005(WorkerType type) =>
+        Blocks(DimonaInRules.EmploymentNatureForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
+            "01231-005", Field.EmploymentNature);
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(STU)]
+    [InlineData(FLX)]
+    [InlineData(ALT)]
+    public void InternTypeForbidden_OtherTypeWithBlock_Blocks00053_005(WorkerType type) =>
+        Blocks(DimonaInRules.InternTypeForbidden, Declaring(Student with { WorkerType = type, SmallStatutes = EmployeeF1 }),
+            "00053-005", Field.InternType);
+
+    [Theory]
+    [InlineData(IVT)]
+    [InlineData(TRI)]
+    [InlineData(STG)]
+    public void NatureAndInternTypeForbidden_SmallStatuteTypeWithBlock_Silent(WorkerType type)
+    {
+        var withBlock = Declaring(Intern with { WorkerType = type });
+
+        Silent(DimonaInRules.EmploymentNatureForbidden, withBlock);
+        Silent(DimonaInRules.InternTypeForbidden, withBlock);
+    }
+
+    [Fact]
+    public void NatureAndInternTypeForbidden_OtherTypeWithoutBlock_Silent()
+    {
+        Silent(DimonaInRules.EmploymentNatureForbidden, Declaring(Ordinary));
+        Silent(DimonaInRules.InternTypeForbidden, Declaring(Ordinary));
+    }
+
+    [Fact]
+    public void Check_EmptyBlockOnAnOrdinaryWorker_ReportsOnlyThatTheBlockIsForbidden() =>
+        Assert.Equal(["00053-005", "01231-005"], CheckAll(Declaring(Ordinary with { SmallStatutes = new SmallStatutes(null, "001", null) }))
+            .Select(a => a.Code).Order());
+
+    [Fact]
+    public void ActivityRiskMatchesNature_NoBlock_Silent() =>
+        Silent(DimonaInRules.ActivityRiskMatchesNature, Declaring(Intern with { SmallStatutes = null }));
 
     // 00041-521
 
@@ -408,6 +620,87 @@ public class DimonaInRulesTests
     public void ActivityRiskMatchesNature_RiskOfTheSameNatureOrNone_Silent(EmploymentNature nature, string? risk) =>
         Silent(DimonaInRules.ActivityRiskMatchesNature,
             Declaring(Intern with { SmallStatutes = EmployeeF1 with { EmploymentNature = nature, ActivityWithRisk = risk } }));
+
+    // 00776-005 (the place of work only for students)
+
+    [Theory]
+    [InlineData(OTH)]
+    [InlineData(FLX)]
+    [InlineData(O17)]
+    public void PlaceOfWorkOnlyForStudents_OtherTypeWithPlaceOfWork_Blocks00776_005(WorkerType type) =>
+        Blocks(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Student with { WorkerType = type, PlaceOfWork = Shop }),
+            "00776-005", Field.StudentPlaceOfWork);
+
+    [Fact]
+    public void PlaceOfWorkOnlyForStudents_StudentWithPlaceOfWork_Silent() =>
+        Silent(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Student with { PlaceOfWork = Shop }));
+
+    [Fact]
+    public void PlaceOfWorkOnlyForStudents_OrdinaryWithout_Silent() =>
+        Silent(DimonaInRules.PlaceOfWorkOnlyForStudents, Declaring(Ordinary));
+
+    // 90107-351, 90107-352 (the user company in joint committee 322)
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithoutUserCompany_Blocks90107_351() =>
+        Blocks(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { UserCompany = null }), "90107-351", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithAnAddressOnly_Blocks90107_351() =>
+        Blocks(DimonaInRules.UserCompanyRequired,
+            Declaring(AgencyWorker with { UserCompany = UserCompanyByName with { Name = null } }), "90107-351", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithEnterpriseNumber_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker));
+
+    [Fact]
+    public void UserCompanyRequired_Committee322WithName_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { UserCompany = UserCompanyByName }));
+
+    [Fact]
+    public void UserCompanyRequired_OtherCommitteeWithoutUserCompany_Silent() =>
+        Silent(DimonaInRules.UserCompanyRequired, Declaring(AgencyWorker with { JointCommittee = "XXX", UserCompany = null }));
+
+    [Fact]
+    public void UserCompanyNumberOrName_Committee322WithBoth_Blocks90107_352() =>
+        Blocks(DimonaInRules.UserCompanyNumberOrName,
+            Declaring(AgencyWorker with { UserCompany = UserCompanyByName with { EnterpriseNumber = UserCompanyByNumber.EnterpriseNumber } }),
+            "90107-352", Field.UserCompany);
+
+    [Fact]
+    public void UserCompanyNumberOrName_Committee322WithOne_Silent()
+    {
+        Silent(DimonaInRules.UserCompanyNumberOrName, Declaring(AgencyWorker));
+        Silent(DimonaInRules.UserCompanyNumberOrName, Declaring(AgencyWorker with { UserCompany = UserCompanyByName }));
+    }
+
+    [Fact]
+    public void Check_WellFormedAgencyWorker_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(AgencyWorker)));
+
+    // 00663-001 (the first month's construction control card)
+
+    [Theory]
+    [InlineData("124", OTH)]
+    [InlineData("124", BCW)]
+    [InlineData("322", BCW)]
+    public void ConstructionCardRequired_WithoutCard_Blocks00663_001(string committee, WorkerType type) =>
+        Blocks(DimonaInRules.ConstructionCardRequired, Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type }),
+            "00663-001", Field.FirstMonthC32ANumber);
+
+    [Theory]
+    [InlineData("124", OTH)]
+    [InlineData("322", BCW)]
+    public void ConstructionCardRequired_WithCard_Silent(string committee, WorkerType type) =>
+        Silent(DimonaInRules.ConstructionCardRequired,
+            Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type, FirstMonthC32ANumber = ControlCard }));
+
+    [Theory]
+    [InlineData("322", OTH)]
+    [InlineData("XXX", BCW)]
+    public void ConstructionCardRequired_OtherCommitteeOrType_Silent(string committee, WorkerType type) =>
+        Silent(DimonaInRules.ConstructionCardRequired, Declaring(AgencyWorker with { JointCommittee = committee, WorkerType = type }));
 
     // 01135-001, 01135-005, 01135-003
 
@@ -544,12 +837,141 @@ public class DimonaInRulesTests
             Declaring(Ordinary, PeriodLike(Ordinary with { StartDate = Date("2025-01-01"), WorkerType = FLX })));
 
     [Fact]
+    public void OverlappingPeriod_SameDayShiftEndingAMinuteAfterTheNewStarts_Blocks90373_334() =>
+        Blocks(DimonaInRules.OverlappingPeriod,
+            Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("12:00"), EndHour = Hour("18:01") })), "90373-334", Field.DimonaIn);
+
+    [Fact]
+    public void OverlappingPeriod_SameDayShiftEndingWhenTheNewStarts_Silent() =>
+        Silent(DimonaInRules.OverlappingPeriod, Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("12:00"), EndHour = Hour("18:00") })));
+
+    [Fact]
+    public void Check_TwoSameDayShiftsApart_BothStand() =>
+        Assert.Empty(CheckAll(Declaring(Flexi, PeriodLike(Flexi with { StartHour = Hour("08:00"), EndHour = Hour("12:00") }))));
+
+    [Fact]
     public void Check_IdenticalPeriod_ReportsDuplicateNotOverlap()
     {
         var codes = CheckAll(Declaring(Student, PeriodLike(Student))).Select(a => a.Code).ToList();
 
         Assert.Contains("90373-333", codes);
         Assert.DoesNotContain("90373-334", codes);
+    }
+
+    // 90017-369 (student quota: warning). QuotaHoursBefore stands for the hours of the worker's other periods that
+    // year, at any employer.
+
+    [Theory]
+    [InlineData("2022-12-31", 475)]
+    [InlineData("2023-01-01", 600)]
+    [InlineData("2024-12-31", 600)]
+    [InlineData("2025-01-01", 650)]
+    [InlineData("2026-12-01", 650)]
+    public void StudentHoursWithinQuota_OneHourOverTheYearsQuota_Warns90017_369(string start, int quota)
+    {
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn(start, 40)) with { QuotaHoursBefore = quota - 39 },
+            "90017-369", Field.PlannedHours);
+
+        Assert.Contains("1 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains($"{quota} hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-12-31", 475)]
+    [InlineData("2023-01-01", 600)]
+    [InlineData("2024-12-31", 600)]
+    [InlineData("2025-01-01", 650)]
+    [InlineData("2026-12-01", 650)]
+    public void StudentHoursWithinQuota_ReachingTheYearsQuota_Silent(string start, int quota) =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn(start, 40)) with { QuotaHoursBefore = quota - 40 });
+
+    [Fact]
+    public void StudentHoursWithinQuota_SameHoursAcrossNewYear_WarnsIn2024Only()
+    {
+        Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn("2024-12-31", 20)) with { QuotaHoursBefore = 590 }, "90017-369", Field.PlannedHours);
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(StudentOn("2025-01-01", 20)) with { QuotaHoursBefore = 590 });
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_HoursAtOtherEmployersTakeItOver_Warns90017_369ReportingOnlyTheHoursOver()
+    {
+        // No period with this employer: the 630 hours before are other employers'.
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(Student) with { QuotaHoursBefore = 630 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("20 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+        Assert.Contains("630 hours were already declared", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_QuotaAlreadyExceeded_Warns90017_369WithAllOfThisInsHours()
+    {
+        var anomaly = Warns(DimonaInRules.StudentHoursWithinQuota, Declaring(Student) with { QuotaHoursBefore = 700 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("40 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudentHoursWithinQuota_WithoutPlannedHours_SilentAsReportedBy01135_001() =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(Student with { PlannedHours = null }) with { QuotaHoursBefore = 700 });
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    public void StudentHoursWithinQuota_Article17Type_Silent(WorkerType type) =>
+        Silent(DimonaInRules.StudentHoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 700 });
+
+    [Fact]
+    public void Check_StudentOverQuota_IsAcceptedWithWarning()
+    {
+        var anomalies = CheckAll(Declaring(Student) with { QuotaHoursBefore = 640 });
+
+        Assert.Equal([("90017-369", Severity.Warning)], anomalies.Select(a => (a.Code, a.Severity)));
+        Assert.Equal(DeclarationStatus.AcceptedWithWarnings, DeclarationResult.StatusOf(anomalies, workerIdentified: true));
+    }
+
+    // 90017-369 (article 17 quota, O17 and S17 together: blocking)
+
+    [Theory]
+    [InlineData(O17, "2022-03-01")]
+    [InlineData(S17, "2022-03-01")]
+    [InlineData(O17, "2026-12-01")]
+    [InlineData(S17, "2026-12-01")]
+    public void Article17HoursWithinQuota_OneHourOver300_Blocks90017_369(WorkerType type, string start)
+    {
+        var anomaly = Blocks(DimonaInRules.Article17HoursWithinQuota,
+            Declaring(StudentOn(start, 40) with { WorkerType = type }) with { QuotaHoursBefore = 261 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("1 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(O17)]
+    [InlineData(S17)]
+    public void Article17HoursWithinQuota_Reaching300_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17HoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 260 });
+
+    [Fact]
+    public void Article17HoursWithinQuota_HoursAtOtherEmployersTakeItOver_Blocks90017_369ReportingOnlyTheHoursOver()
+    {
+        var anomaly = Blocks(DimonaInRules.Article17HoursWithinQuota,
+            Declaring(Student with { WorkerType = S17 }) with { QuotaHoursBefore = 290 }, "90017-369", Field.PlannedHours);
+
+        Assert.Contains("30 of the 40 planned hours", anomaly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(STU)]
+    [InlineData(T17)]
+    public void Article17HoursWithinQuota_OtherType_Silent(WorkerType type) =>
+        Silent(DimonaInRules.Article17HoursWithinQuota, Declaring(Student with { WorkerType = type }) with { QuotaHoursBefore = 290 });
+
+    [Fact]
+    public void Check_Article17OverQuota_IsRefused()
+    {
+        var anomalies = CheckAll(Declaring(Student with { WorkerType = O17 }) with { QuotaHoursBefore = 290 });
+
+        Assert.Equal([("90017-369", Severity.Blocking)], anomalies.Select(a => (a.Code, a.Severity)));
+        Assert.Equal(DeclarationStatus.Refused, DeclarationResult.StatusOf(anomalies, workerIdentified: true));
     }
 
     // 90373-460 (warning). "Now" is 2026-11-27 10:00 in Brussels.
@@ -580,6 +1002,14 @@ public class DimonaInRulesTests
     [Fact]
     public void Check_WellFormedStudent_NoAnomaly() =>
         Assert.Empty(CheckAll(Declaring(Student)));
+
+    [Fact]
+    public void Check_NightShiftExtra_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(Extra)));
+
+    [Fact]
+    public void Check_OneDayFlexi_NoAnomaly() =>
+        Assert.Empty(CheckAll(Declaring(Flexi)));
 
     [Fact]
     public void Check_CompleteStgFromDefinitiveEmployer_NoAnomaly() =>
@@ -617,8 +1047,41 @@ public class DimonaInRulesTests
         Assert.Equal(RuleMethods(typeof(InCheck)), DimonaInRules.Stateless.Select(rule => rule.Method.Name).Order());
 
     [Fact]
+    public void PeriodShape_IsTheStatelessRulesOnDatesHoursAndPlannedHours()
+    {
+        // The others are about the IN's own data (committee, NISS, small statutes, place of work, user company, control
+        // card) or about when it was sent (late), which an OUT or UPDATE does not change. WorkerTypeAvailableFrom and
+        // RetiredWorkerType read the start date, which an UPDATE may move, but they have not been part of the shape.
+        string[] notAboutTheShape =
+        [
+            nameof(DimonaInRules.JointCommitteeRequired), nameof(DimonaInRules.JointCommitteeKnown), nameof(DimonaInRules.JointCommitteeMatchesWorkerType),
+            nameof(DimonaInRules.WorkerTypeAvailableFrom), nameof(DimonaInRules.RetiredWorkerType), nameof(DimonaInRules.ExtraNissRequired),
+            nameof(DimonaInRules.EmploymentNatureRequired), nameof(DimonaInRules.InternTypeRequired), nameof(DimonaInRules.EmploymentNatureForbidden),
+            nameof(DimonaInRules.InternTypeForbidden), nameof(DimonaInRules.ActivityRiskMatchesNature), nameof(DimonaInRules.PlaceOfWorkOnlyForStudents),
+            nameof(DimonaInRules.UserCompanyRequired), nameof(DimonaInRules.UserCompanyNumberOrName), nameof(DimonaInRules.ConstructionCardRequired),
+            nameof(DimonaInRules.LateDeclaration),
+        ];
+
+        Assert.Equal(
+            DimonaInRules.Stateless.Select(rule => rule.Method.Name).Except(notAboutTheShape),
+            DimonaInRules.PeriodShape.Select(rule => rule.Method.Name));
+    }
+
+    [Fact]
     public void Stateful_EveryPublicRuleOnInFacts_IsListedOnce() =>
         Assert.Equal(RuleMethods(typeof(InFacts)), DimonaInRules.Stateful.Select(rule => rule.Method.Name).Order());
+
+    /// <summary>A one-day student on <paramref name="day"/> with <paramref name="plannedHours"/>.</summary>
+    private static DimonaIn StudentOn(string day, int plannedHours) =>
+        Student with { StartDate = Date(day), EndDate = Date(day), PlannedHours = plannedHours };
+
+    /// <summary>A one-day O17, S17 or T17 on <paramref name="day"/>, with planned hours where the type needs them.</summary>
+    private static DimonaIn Article17(WorkerType type, string day) =>
+        Student with { WorkerType = type, StartDate = Date(day), EndDate = Date(day), PlannedHours = type == T17 ? null : 8 };
+
+    /// <summary>An IVT from <paramref name="start"/> to 2020-06-30 without the small-statutes block.</summary>
+    private static DimonaIn IvtWithoutBlockFrom(string start) =>
+        Intern with { WorkerType = IVT, StartDate = Date(start), EndDate = Date("2020-06-30"), SmallStatutes = null };
 
     private static IEnumerable<string> RuleMethods(Type parameter) => typeof(DimonaInRules).GetMethods()
         .Where(m => m.IsStatic && m.ReturnType == typeof(Anomaly) && m.GetParameters() is [{ ParameterType: var p }] && p == parameter)

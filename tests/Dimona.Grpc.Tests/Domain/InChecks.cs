@@ -36,6 +36,10 @@ internal static class InChecks
 
     public static Worker IdentifiedWorker { get; } = new Worker.Identified(Parse<Niss>("93051822361", Niss.TryParse));
 
+    /// <summary>A worker declared with identification data instead of a NISS.</summary>
+    public static Worker UnidentifiedWorker { get; } = new Worker.Unidentified(new WorkerIdentification(
+        "Peeters", "An", Date("2004-05-17"), "Gent", "BE", Sex.Female, "BE", new Address("Veldstraat", "12", "", "9000", "Gent", "BE")));
+
     /// <summary>An open-ended ordinary worker starting after "now".</summary>
     public static DimonaIn Ordinary { get; } = new(
         StartDate: Date("2026-12-01"), EndDate: null, StartHour: null, EndHour: null,
@@ -43,6 +47,38 @@ internal static class InChecks
 
     /// <summary>A student within one quarter with planned hours.</summary>
     public static DimonaIn Student { get; } = Ordinary with { EndDate = Date("2026-12-31"), WorkerType = WorkerType.STU, PlannedHours = 40 };
+
+    /// <summary>An extra in the hotel trade (302) for one evening shift into the night: 18:00 to 02:00 the next day.</summary>
+    public static DimonaIn Extra { get; } = Ordinary with
+    {
+        EndDate = Date("2026-12-02"),
+        StartHour = Hour("18:00"),
+        EndHour = Hour("02:00"),
+        JointCommittee = "302",
+        WorkerType = WorkerType.EXT,
+    };
+
+    /// <summary>A flexi-job for one day, 18:00 to 23:00.</summary>
+    public static DimonaIn Flexi { get; } = Ordinary with
+    {
+        EndDate = Ordinary.StartDate,
+        StartHour = Hour("18:00"),
+        EndHour = Hour("23:00"),
+        WorkerType = WorkerType.FLX,
+    };
+
+    public static UserCompany UserCompanyByNumber { get; } = new(Parse<EnterpriseNumber>("0403019261", EnterpriseNumber.TryParse), null, null);
+
+    public static UserCompany UserCompanyByName { get; } =
+        new(null, "Hotel Metropole", new Address("Place de Brouckère", "31", "", "1000", "Bruxelles", "BE"));
+
+    /// <summary>A temporary agency worker (joint committee 322) for December, with the user company's enterprise number.</summary>
+    public static DimonaIn AgencyWorker { get; } = Ordinary with { EndDate = Date("2026-12-31"), JointCommittee = "322", UserCompany = UserCompanyByNumber };
+
+    /// <summary>A construction control card (C3.2A) number: 12 digits.</summary>
+    public const string ControlCard = "123456789012";
+
+    public static PlaceOfWork Shop { get; } = new("Shop Louise", new Address("Avenue Louise", "100", "", "1050", "Ixelles", "BE"));
 
     public static SmallStatutes EmployeeF1 { get; } = new(EmploymentNature.Employee, "401", InternType.F1);
 
@@ -73,6 +109,9 @@ internal static class InChecks
 
     public static Anomaly Warns(Func<InCheck, Anomaly?> rule, InCheck check, string code, string field) =>
         Raises(rule(check), code, Severity.Warning, field);
+
+    public static Anomaly Warns(Func<InFacts, Anomaly?> rule, InFacts facts, string code, string field) =>
+        Raises(rule(facts), code, Severity.Warning, field);
 
     public static void Silent(Func<InCheck, Anomaly?> rule, InCheck check) => Assert.Null(rule(check));
 

@@ -17,6 +17,10 @@ public class SubmitDeclarationTests
 
     private static IEnumerable<string> Codes(Declaration d) => d.Anomalies.Select(a => a.Code);
 
+    /// <summary>The text of the one field violation naming <paramref name="field"/>.</summary>
+    private static string Violation(Google.Rpc.Status status, string field) =>
+        Assert.Single(status.GetDetail<Google.Rpc.BadRequest>().FieldViolations, f => f.Field == field).Description;
+
     [Fact]
     public async Task Submit_WellFormedStg_IsAcceptedWithAPeriod()
     {
@@ -185,6 +189,73 @@ public class SubmitDeclarationTests
         Assert.Equal(
             ["dimona_in.small_statutes.activity_with_risk", "dimona_in.start_date", "dimona_in.start_hour", "dimona_in.worker_type", "reference", "request_id"],
             status.BadFields().Order());
+    }
+
+    [Fact]
+    public async Task Submit_UnknownWorkerType_FailsNamingTheFieldWith00655003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.WorkerType = (WorkerType)99;
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_in.worker_type"], status.BadFields());
+        Assert.Contains("00655-003", Violation(status, "dimona_in.worker_type"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_UnknownEmploymentNatureAndInternType_FailsNamingBothWith01231003And00053003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.SmallStatutes.EmploymentNature = (EmploymentNature)7;
+        request.DimonaIn.SmallStatutes.InternType = (InternType)3;
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_in.small_statutes.employment_nature", "dimona_in.small_statutes.intern_type"], status.BadFields().Order());
+        Assert.Contains("01231-003", Violation(status, "dimona_in.small_statutes.employment_nature"), StringComparison.Ordinal);
+        Assert.Contains("00053-003", Violation(status, "dimona_in.small_statutes.intern_type"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_JointCommitteeOverThreeCharacters_FailsNamingTheFieldWith00046003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.JointCommittee = "3220";
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_in.joint_committee"], status.BadFields());
+        Assert.Contains("00046-003", Violation(status, "dimona_in.joint_committee"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_UserCompanyWithBadEnterpriseNumber_FailsNamingTheFieldWith00014003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.UserCompany = new UserCompany { EnterpriseNumber = "0431150351" };
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_in.user_company.enterprise_number"], status.BadFields());
+        Assert.Contains("00014-003", Violation(status, "dimona_in.user_company.enterprise_number"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_NoWorker_FailsNamingTheWorkerWith90017363()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.Worker = null;
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["worker"], status.BadFields());
+        Assert.Contains("90017-363", Violation(status, "worker"), StringComparison.Ordinal);
     }
 
     [Fact]
