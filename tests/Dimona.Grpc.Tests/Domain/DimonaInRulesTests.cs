@@ -1051,11 +1051,11 @@ public class DimonaInRulesTests
     {
         // The others are about the IN's own data (committee, NISS, small statutes, place of work, user company, control
         // card) or about when it was sent (late), which an OUT or UPDATE does not change. WorkerTypeAvailableFrom and
-        // RetiredWorkerType read the start date, which an UPDATE may move, but they have not been part of the shape.
+        // RetiredWorkerType read the start date, which an UPDATE may move: they are part of the shape.
         string[] notAboutTheShape =
         [
             nameof(DimonaInRules.JointCommitteeRequired), nameof(DimonaInRules.JointCommitteeKnown), nameof(DimonaInRules.JointCommitteeMatchesWorkerType),
-            nameof(DimonaInRules.WorkerTypeAvailableFrom), nameof(DimonaInRules.RetiredWorkerType), nameof(DimonaInRules.ExtraNissRequired),
+            nameof(DimonaInRules.ExtraNissRequired),
             nameof(DimonaInRules.EmploymentNatureRequired), nameof(DimonaInRules.InternTypeRequired), nameof(DimonaInRules.EmploymentNatureForbidden),
             nameof(DimonaInRules.InternTypeForbidden), nameof(DimonaInRules.ActivityRiskMatchesNature), nameof(DimonaInRules.PlaceOfWorkOnlyForStudents),
             nameof(DimonaInRules.UserCompanyRequired), nameof(DimonaInRules.UserCompanyNumberOrName), nameof(DimonaInRules.ConstructionCardRequired),

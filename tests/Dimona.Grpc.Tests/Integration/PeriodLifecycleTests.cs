@@ -201,6 +201,18 @@ public class PeriodLifecycleTests
     }
 
     [Fact]
+    public async Task Update_StgStartMovedBefore2020_IsRefused00910_008()
+    {
+        await using var server = new DimonaServerFactory();
+        var periodId = (await SubmitAsync(server, Requests.Stg())).PeriodId;
+
+        var refused = await SubmitAsync(server, Update(periodId, startDate: "2019-12-02", endDate: "2019-12-20"));
+
+        Assert.Equal(DeclarationStatus.Refused, refused.Status);
+        Assert.Contains(refused.Anomalies, a => a.Code == "00910-008" && a.Field == "dimona_update.start_date");
+    }
+
+    [Fact]
     public async Task Update_OntoAnotherPeriodOfTheWorker_IsRefused90378_334()
     {
         await using var server = new DimonaServerFactory();

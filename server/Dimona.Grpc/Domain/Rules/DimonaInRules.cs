@@ -66,6 +66,8 @@ public static class DimonaInRules
         EndNotBeforeStart,
         EndHourNotBeforeStartHour,
         EndDateRequired,
+        WorkerTypeAvailableFrom,
+        RetiredWorkerType,
         SameQuarter,
         OneDayPeriod,
         StartHourRequired,
