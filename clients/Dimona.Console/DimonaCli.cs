@@ -25,6 +25,9 @@ internal sealed class DimonaCli(
         root.Options.Add(address);
         root.Subcommands.Add(IdentifyCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(OutCommand.Create(context));
+        root.Subcommands.Add(UpdateCommand.Create(context));
+        root.Subcommands.Add(CancelCommand.Create(context));
         root.Subcommands.Add(GetCommand.Create(context));
         root.Subcommands.Add(BatchCommand.Create(context, new BatchProgress(progressConsole)));
         return root;

@@ -63,4 +63,49 @@ internal static class Samples
             Country = "BE",
         },
     };
+
+    /// <summary>An accepted OUT that closed period 857416368505, the number of its IN, on 2030-06-30 at 17:00.</summary>
+    public static Declaration AcceptedOut() => new()
+    {
+        DeclarationNumber = "125642118166",
+        Status = DeclarationStatus.Accepted,
+        PeriodId = "857416368505",
+        RequestId = "305c78b3-f7ec-49e1-86ee-5379def6bd27",
+        ReceiveTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2030, 6, 28, 16, 5, 0, TimeSpan.Zero)),
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        DimonaOut = new DimonaOut { PeriodId = "857416368505", EndDate = "2030-06-30", EndHour = "1700" },
+    };
+
+    /// <summary>An accepted UPDATE that re-opened period 759375962669 and changed its start hour.</summary>
+    public static Declaration ReOpeningUpdate() => new()
+    {
+        DeclarationNumber = "694242409642",
+        Status = DeclarationStatus.Accepted,
+        PeriodId = "759375962669",
+        ReceiveTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2030, 3, 1, 8, 0, 0, TimeSpan.Zero)),
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        Worker = new Worker { Niss = "85031214540" },
+        DimonaUpdate = new DimonaUpdate { PeriodId = "759375962669", EndDate = "9999-12-31", StartHour = "0900" },
+    };
+
+    /// <summary>A CANCEL refused because its period was cancelled before.</summary>
+    public static Declaration RefusedCancel() => new()
+    {
+        DeclarationNumber = "211224087613",
+        Status = DeclarationStatus.Refused,
+        PeriodId = "759375962669",
+        ReceiveTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2030, 3, 2, 8, 0, 0, TimeSpan.Zero)),
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        DimonaCancel = new DimonaCancel { PeriodId = "759375962669" },
+        Anomalies =
+        {
+            new Anomaly
+            {
+                Code = "00913-355",
+                Severity = Severity.Blocking,
+                Field = "dimona_cancel.period_id",
+                Message = "Period 759375962669 is cancelled: no declaration can change it any more.",
+            },
+        },
+    };
 }

@@ -24,6 +24,16 @@ internal static class Words
     public static string Of(WorkerType workerType) =>
         workerType == WorkerType.Unspecified ? "not given (OTH)" : DimonaCodes.WorkerTypes.CodeOf(workerType);
 
+    /// <summary>What a declaration declares, from the content it carries; unspecified when it carries none this build knows.</summary>
+    public static DeclarationKind KindOf(Declaration declaration) => declaration.ContentCase switch
+    {
+        Declaration.ContentOneofCase.DimonaIn => DeclarationKind.In,
+        Declaration.ContentOneofCase.DimonaOut => DeclarationKind.Out,
+        Declaration.ContentOneofCase.DimonaUpdate => DeclarationKind.Update,
+        Declaration.ContentOneofCase.DimonaCancel => DeclarationKind.Cancel,
+        _ => DeclarationKind.Unspecified,
+    };
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string Of(Timestamp time) =>
