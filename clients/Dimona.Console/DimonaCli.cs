@@ -29,6 +29,9 @@ internal sealed class DimonaCli(
         root.Subcommands.Add(UpdateCommand.Create(context));
         root.Subcommands.Add(CancelCommand.Create(context));
         root.Subcommands.Add(GetCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(PeriodsCommand.Create(context));
+        root.Subcommands.Add(PeriodCommand.Create(context));
         root.Subcommands.Add(BatchCommand.Create(context, new BatchProgress(progressConsole)));
         return root;
     }

@@ -16,6 +16,12 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public GetDeclarationResponse GetResponse { get; set; } = new();
 
+    public ListDeclarationsResponse ListResponse { get; set; } = new();
+
+    public ListPeriodsResponse PeriodsResponse { get; set; } = new();
+
+    public GetPeriodResponse PeriodResponse { get; set; } = new();
+
     public RpcException? Failure { get; set; }
 
     public FakeBatchStream Batch { get; } = new();
@@ -34,6 +40,15 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public override AsyncUnaryCall<GetDeclarationResponse> GetDeclarationAsync(GetDeclarationRequest request, CallOptions options) =>
         Answer(request, GetResponse);
+
+    public override AsyncUnaryCall<ListDeclarationsResponse> ListDeclarationsAsync(ListDeclarationsRequest request, CallOptions options) =>
+        Answer(request, ListResponse);
+
+    public override AsyncUnaryCall<ListPeriodsResponse> ListPeriodsAsync(ListPeriodsRequest request, CallOptions options) =>
+        Answer(request, PeriodsResponse);
+
+    public override AsyncUnaryCall<GetPeriodResponse> GetPeriodAsync(GetPeriodRequest request, CallOptions options) =>
+        Answer(request, PeriodResponse);
 
     public override AsyncDuplexStreamingCall<SubmitDeclarationBatchRequest, SubmitDeclarationBatchResponse> SubmitDeclarationBatch(CallOptions options) =>
         new(Batch, Batch, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });

@@ -108,4 +108,50 @@ internal static class Samples
             },
         },
     };
+
+    /// <summary>A flexi-job shift on one day, the IN that created period 651770215570.</summary>
+    public static Declaration FlexiShift() => new()
+    {
+        DeclarationNumber = "651770215570",
+        Status = DeclarationStatus.Accepted,
+        PeriodId = "651770215570",
+        ReceiveTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2030, 5, 1, 7, 30, 0, TimeSpan.Zero)),
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        Worker = new Worker { Niss = "99070723138" },
+        DimonaIn = new DimonaIn
+        {
+            StartDate = "2030-05-02",
+            EndDate = "2030-05-02",
+            StartHour = "0800",
+            EndHour = "1200",
+            JointCommittee = "XXX",
+            WorkerType = WorkerType.Flx,
+        },
+    };
+
+    /// <summary>A period closed by an OUT, of a student with planned hours.</summary>
+    public static Period ClosedStudentPeriod() => new()
+    {
+        PeriodId = "857416368505",
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        WorkerNiss = "93051822361",
+        JointCommittee = "XXX",
+        WorkerType = WorkerType.Stu,
+        State = PeriodState.Closed,
+        StartDate = "2030-02-01",
+        EndDate = "2030-06-30",
+        EndHour = "1700",
+        PlannedHours = 120,
+    };
+
+    /// <summary>An open period of an ordinary worker, declared without worker type.</summary>
+    public static Period OpenPeriod() => new()
+    {
+        PeriodId = "219547190494",
+        Employer = new EmployerId { EnterpriseNumber = "0403019261" },
+        WorkerNiss = "85031214540",
+        JointCommittee = "XXX",
+        State = PeriodState.Open,
+        StartDate = "2030-02-01",
+    };
 }

@@ -13,6 +13,7 @@ internal static class DimonaCodes
     public static readonly ProtoEnumCodes<Severity> Severities = new("SEVERITY_");
     public static readonly ProtoEnumCodes<RegistrationStatus> RegistrationStatuses = new("REGISTRATION_STATUS_");
     public static readonly ProtoEnumCodes<DeclarationKind> DeclarationKinds = new("DECLARATION_KIND_");
+    public static readonly ProtoEnumCodes<PeriodState> PeriodStates = new("PERIOD_STATE_");
 
     /// <summary>The end date of a Dimona UPDATE that removes the period's end date and re-opens it.</summary>
     public const string ReOpenEndDate = "9999-12-31";
