@@ -24,6 +24,8 @@ internal sealed class DimonaCli(
         var root = new RootCommand("Operators' console client of the Dimona service (Belgian immediate declaration of employment)");
         root.Options.Add(address);
         root.Subcommands.Add(IdentifyCommand.Create(context));
+        root.Subcommands.Add(RegisterCommand.Create(context));
+        root.Subcommands.Add(ConfirmCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(OutCommand.Create(context));
         root.Subcommands.Add(UpdateCommand.Create(context));

@@ -22,6 +22,10 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public GetPeriodResponse PeriodResponse { get; set; } = new();
 
+    public RegisterEmployerResponse RegisterResponse { get; set; } = new();
+
+    public ConfirmEmployerRegistrationResponse ConfirmResponse { get; set; } = new();
+
     public RpcException? Failure { get; set; }
 
     public FakeBatchStream Batch { get; } = new();
@@ -49,6 +53,13 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public override AsyncUnaryCall<GetPeriodResponse> GetPeriodAsync(GetPeriodRequest request, CallOptions options) =>
         Answer(request, PeriodResponse);
+
+    public override AsyncUnaryCall<RegisterEmployerResponse> RegisterEmployerAsync(RegisterEmployerRequest request, CallOptions options) =>
+        Answer(request, RegisterResponse);
+
+    public override AsyncUnaryCall<ConfirmEmployerRegistrationResponse> ConfirmEmployerRegistrationAsync(
+        ConfirmEmployerRegistrationRequest request, CallOptions options) =>
+        Answer(request, ConfirmResponse);
 
     public override AsyncDuplexStreamingCall<SubmitDeclarationBatchRequest, SubmitDeclarationBatchResponse> SubmitDeclarationBatch(CallOptions options) =>
         new(Batch, Batch, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });

@@ -12,6 +12,7 @@ internal static class DimonaCodes
     public static readonly ProtoEnumCodes<DeclarationStatus> DeclarationStatuses = new("DECLARATION_STATUS_");
     public static readonly ProtoEnumCodes<Severity> Severities = new("SEVERITY_");
     public static readonly ProtoEnumCodes<RegistrationStatus> RegistrationStatuses = new("REGISTRATION_STATUS_");
+    public static readonly ProtoEnumCodes<RegistrationChannel> RegistrationChannels = new("REGISTRATION_CHANNEL_");
     public static readonly ProtoEnumCodes<DeclarationKind> DeclarationKinds = new("DECLARATION_KIND_");
     public static readonly ProtoEnumCodes<PeriodState> PeriodStates = new("PERIOD_STATE_");
 
