@@ -34,6 +34,8 @@ internal sealed class DimonaCli(
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(PeriodsCommand.Create(context));
         root.Subcommands.Add(PeriodCommand.Create(context));
+        root.Subcommands.Add(PendingCommand.Create(context));
+        root.Subcommands.Add(ResolveCommand.Create(context));
         root.Subcommands.Add(BatchCommand.Create(context, new BatchProgress(progressConsole)));
         return root;
     }

@@ -26,6 +26,10 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public ConfirmEmployerRegistrationResponse ConfirmResponse { get; set; } = new();
 
+    public ListPendingDeclarationsResponse PendingResponse { get; set; } = new();
+
+    public ResolvePendingDeclarationResponse ResolveResponse { get; set; } = new();
+
     public RpcException? Failure { get; set; }
 
     public FakeBatchStream Batch { get; } = new();
@@ -60,6 +64,14 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
     public override AsyncUnaryCall<ConfirmEmployerRegistrationResponse> ConfirmEmployerRegistrationAsync(
         ConfirmEmployerRegistrationRequest request, CallOptions options) =>
         Answer(request, ConfirmResponse);
+
+    public override AsyncUnaryCall<ListPendingDeclarationsResponse> ListPendingDeclarationsAsync(
+        ListPendingDeclarationsRequest request, CallOptions options) =>
+        Answer(request, PendingResponse);
+
+    public override AsyncUnaryCall<ResolvePendingDeclarationResponse> ResolvePendingDeclarationAsync(
+        ResolvePendingDeclarationRequest request, CallOptions options) =>
+        Answer(request, ResolveResponse);
 
     public override AsyncDuplexStreamingCall<SubmitDeclarationBatchRequest, SubmitDeclarationBatchResponse> SubmitDeclarationBatch(CallOptions options) =>
         new(Batch, Batch, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
