@@ -1,4 +1,5 @@
 using Dimona.V1;
+using Grpc.Core;
 
 namespace Dimona.Console.Tests;
 
@@ -94,6 +95,19 @@ public class OperatorCommandsTests
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Empty(client.Requests);
         Assert.Contains("--niss", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pending_ServiceWithoutTheCall_SaysItDoesNotOfferIt()
+    {
+        client.Failure = new RpcException(new Status(StatusCode.Unimplemented, ""));
+
+        var exitCode = await RunAsync("--address", "http://dimona.test:5000", "pending");
+
+        Assert.Equal(ExitCodes.RpcError, exitCode);
+        Assert.Equal(
+            "error: Unimplemented: the Dimona service at http://dimona.test:5000/ does not offer this call (an older version of the service?)\n",
+            error.ToString().ReplaceLineEndings("\n"));
     }
 
     private Task<int> RunAsync(params string[] args) =>
