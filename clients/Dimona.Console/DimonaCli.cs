@@ -24,8 +24,18 @@ internal sealed class DimonaCli(
         var root = new RootCommand("Operators' console client of the Dimona service (Belgian immediate declaration of employment)");
         root.Options.Add(address);
         root.Subcommands.Add(IdentifyCommand.Create(context));
+        root.Subcommands.Add(RegisterCommand.Create(context));
+        root.Subcommands.Add(ConfirmCommand.Create(context));
         root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(OutCommand.Create(context));
+        root.Subcommands.Add(UpdateCommand.Create(context));
+        root.Subcommands.Add(CancelCommand.Create(context));
         root.Subcommands.Add(GetCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(PeriodsCommand.Create(context));
+        root.Subcommands.Add(PeriodCommand.Create(context));
+        root.Subcommands.Add(PendingCommand.Create(context));
+        root.Subcommands.Add(ResolveCommand.Create(context));
         root.Subcommands.Add(BatchCommand.Create(context, new BatchProgress(progressConsole)));
         return root;
     }

@@ -155,6 +155,44 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_CsvOfSeveralKinds_SendsEachLineAsItsKind()
+    {
+        var path = Write("changes.csv", """
+            kind,period_id,enterprise_number,niss,worker_type,start_date,end_date,start_hour,end_hour
+            ,,0403019261,99070723138,FLX,2030-05-02,2030-05-02,0800,1200
+            OUT,857416368505,0403019261,,,,2030-06-30,,1700
+            UPDATE,759375962669,0403019261,85031214540,,,9999-12-31,,
+            CANCEL,219547190494,0403019261,,,,,,
+            CANCEL,219547190494,0403019261,,FLX,,,,
+
+            """);
+        client.Batch.Answer = item => new BatchItemResult
+        {
+            Declaration = new Declaration { DeclarationNumber = "125642118166", Status = DeclarationStatus.Accepted },
+        };
+
+        var exitCode = await RunAsync("batch", path);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var items = Assert.Single(client.Batch.Chunks).Items;
+        Assert.Equal(
+            [
+                SubmitDeclarationRequest.ContentOneofCase.DimonaIn,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaOut,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaUpdate,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaCancel,
+            ],
+            items.Select(item => item.ContentCase));
+        Assert.Equal("0800", items[0].DimonaIn.StartHour);
+        Assert.Equal("857416368505", items[1].DimonaOut.PeriodId);
+        Assert.Equal("9999-12-31", items[2].DimonaUpdate.EndDate);
+        Assert.Equal("219547190494", items[3].DimonaCancel.PeriodId);
+        var results = File.ReadAllLines(path + ".results.csv");
+        Assert.Equal(["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "INVALID"], results.Skip(1).Select(line => line.Split(',')[3]));
+        Assert.EndsWith(",INVALID,,worker_type is not used by a Dimona CANCEL", results[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_ListsTheBatchCommand()
     {
         await RunAsync("--help");

@@ -114,4 +114,79 @@ public class CsvDeclarationReaderTests
 
         Assert.Equal(3, Assert.Single(lines).Number);
     }
+
+    [Fact]
+    public void Read_KindColumn_BuildsEachKindAndAnEmptyKindIsAnIn()
+    {
+        var lines = Read(
+            "kind,period_id,enterprise_number,niss,start_date,end_date,end_hour,planned_hours\n"
+            + ",,0403019261,93051822361,2030-02-01,,,\n"
+            + "OUT,857416368505,0403019261,,,2030-06-30,1700,\n"
+            + "update,759375962669,0403019261,85031214540,,9999-12-31,,24\n"
+            + "Cancel,759375962669,0403019261,,,,,\n");
+
+        Assert.Equal(
+            [
+                SubmitDeclarationRequest.ContentOneofCase.DimonaIn,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaOut,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaUpdate,
+                SubmitDeclarationRequest.ContentOneofCase.DimonaCancel,
+            ],
+            lines.Select(line => line.Request!.ContentCase));
+        Assert.Equal("2030-02-01", lines[0].Request!.DimonaIn.StartDate);
+        Assert.Equal(new DimonaOut { PeriodId = "857416368505", EndDate = "2030-06-30", EndHour = "1700" }, lines[1].Request!.DimonaOut);
+        Assert.Null(lines[1].Request!.Worker);
+        Assert.Equal(new DimonaUpdate { PeriodId = "759375962669", EndDate = "9999-12-31", PlannedHours = 24 }, lines[2].Request!.DimonaUpdate);
+        Assert.Equal("85031214540", lines[2].Request!.Worker.Niss);
+        Assert.Equal("759375962669", lines[3].Request!.DimonaCancel.PeriodId);
+        Assert.All(lines, line => Assert.Equal("0403019261", line.Request!.Employer.EnterpriseNumber));
+    }
+
+    [Theory]
+    [InlineData("CLOSE,857416368505,2030-06-30,", "kind: unknown code; valid codes: IN, OUT, UPDATE, CANCEL")]
+    [InlineData("OUT,,2030-06-30,", "a period id is required for a Dimona OUT")]
+    [InlineData("OUT,857416368505,,", "end_date is required for a Dimona OUT (YYYY-MM-DD)")]
+    [InlineData("CANCEL,857416368505,2030-06-30,", "end_date is not used by a Dimona CANCEL")]
+    [InlineData("OUT,857416368505,2030-06-30,STU", "worker_type is not used by a Dimona OUT")]
+    [InlineData("IN,857416368505,2030-06-30,", "period_id is not used by a Dimona IN (")]
+    public void Read_LineOfTheWrongShapeForItsKind_IsInvalidWithTheReasonInColumnWords(string line, string problem)
+    {
+        var lines = Read("kind,period_id,end_date,worker_type,enterprise_number\n" + line + ",0403019261\n");
+
+        Assert.Null(Assert.Single(lines).Request);
+        Assert.StartsWith(problem, lines[0].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PlaceOfWorkUserCompanyAndCardColumns_FillTheIn()
+    {
+        var lines = Read(
+            "enterprise_number,niss,start_date,end_date,worker_type,joint_committee,place_of_work_name,place_of_work_street,place_of_work_house_number,"
+            + "place_of_work_box,place_of_work_post_code,place_of_work_municipality,place_of_work_country,user_company_enterprise_number,"
+            + "user_company_name,user_company_street,user_company_house_number,user_company_box,user_company_post_code,user_company_municipality,"
+            + "user_company_country,first_month_c32a_number,next_month_c32a_number\n"
+            + "0403019261,93051822361,2030-07-01,2030-07-31,STU,XXX,Winkel Meir,Meir,1,2,2000,Antwerpen,BE,,,,,,,,,,\n"
+            + "0403019261,01041512387,2030-07-20,2030-08-10,BCW,322,,,,,,,,,Bouw NV,Kaai,7,,9000,Gent,BE,123456789012,123456789013\n");
+
+        var student = lines[0].Request!.DimonaIn;
+        Assert.Equal("Winkel Meir", student.StudentPlaceOfWork.Name);
+        Assert.Equal(
+            new Address { Street = "Meir", HouseNumber = "1", Box = "2", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+            student.StudentPlaceOfWork.Address);
+        Assert.Null(student.UserCompany);
+        var agencyWorker = lines[1].Request!.DimonaIn;
+        Assert.Null(agencyWorker.StudentPlaceOfWork);
+        Assert.Equal("Bouw NV", agencyWorker.UserCompany.Name);
+        Assert.Equal("Gent", agencyWorker.UserCompany.Address.Municipality);
+        Assert.Equal("123456789012", agencyWorker.FirstMonthC32ANumber);
+        Assert.Equal("123456789013", agencyWorker.NextMonthC32ANumber);
+    }
+
+    [Fact]
+    public void Read_CardColumnOnAnOut_IsInvalidNamingTheColumn()
+    {
+        var line = Assert.Single(Read("kind,period_id,enterprise_number,end_date,first_month_c32a_number\nOUT,857416368505,0403019261,2030-06-30,123456789012\n"));
+
+        Assert.Equal("first_month_c32a_number is not used by a Dimona OUT", line.Problem);
+    }
 }

@@ -149,4 +149,182 @@ public class DeclarationPrinterTests
             writer.ToString().ReplaceLineEndings("\n"),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PrintResult_Preview_SaysNothingWasStoredAndPrintsNoNumber()
+    {
+        var preview = new Declaration
+        {
+            ValidateOnly = true,
+            Status = DeclarationStatus.Accepted,
+            RequestId = "6fc7f4a1-eaf7-48f9-a595-da3b1dacb8c3",
+        };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintResult(preview, writer);
+
+        Assert.Equal(
+            """
+            Preview only:             nothing was stored and no number was drawn; send it again without validate-only to declare it
+            Status:                   ACCEPTED
+            Request id:               6fc7f4a1-eaf7-48f9-a595-da3b1dacb8c3
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void PrintResult_StoredDeclaration_SaysNothingOfAPreview()
+    {
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintResult(Samples.AcceptedOut(), writer);
+
+        Assert.DoesNotContain("Preview", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintResult_ResolvedPendingDeclaration_PrintsTheIdentifiedNiss()
+    {
+        var declaration = new Declaration
+        {
+            Status = DeclarationStatus.Accepted,
+            DeclarationNumber = "195187774801",
+            PeriodId = "195187774801",
+            IdentifiedNiss = "04051712345",
+        };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintResult(declaration, writer);
+
+        Assert.Contains("Identified NISS:          04051712345", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_Out_PrintsThePeriodToCloseItsEndDateAndHour()
+    {
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(Samples.AcceptedOut(), writer);
+
+        Assert.EndsWith(
+            """
+            Period id:                857416368505
+            Request id:               305c78b3-f7ec-49e1-86ee-5379def6bd27
+            Received:                 2030-06-28 16:05:00 UTC
+
+            Declaration:              Dimona OUT
+            Employer:                 enterprise number 0403019261
+            Worker:                   not given
+            Period to close:          857416368505
+            End date:                 2030-06-30
+            End hour:                 1700
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_UpdateReOpening_SaysTheEndDateIsRemovedAndPrintsOnlyWhatChanges()
+    {
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(Samples.ReOpeningUpdate(), writer);
+
+        Assert.EndsWith(
+            """
+            Declaration:              Dimona UPDATE
+            Employer:                 enterprise number 0403019261
+            Worker:                   NISS 85031214540
+            Period to change:         759375962669
+            New end date:             none: re-opens the period (9999-12-31)
+            New start hour:           0900
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_UpdateOfDatesAndPlannedHours_PrintsThem()
+    {
+        var declaration = Samples.ReOpeningUpdate();
+        declaration.DimonaUpdate = new DimonaUpdate { PeriodId = "759375962669", StartDate = "2030-02-03", EndDate = "2030-04-30", PlannedHours = 30 };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(declaration, writer);
+
+        var output = writer.ToString();
+        Assert.Contains("New start date:           2030-02-03", output, StringComparison.Ordinal);
+        Assert.Contains("New end date:             2030-04-30", output, StringComparison.Ordinal);
+        Assert.Contains("New planned hours:        30", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hour:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_Cancel_PrintsThePeriodToCancel()
+    {
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(Samples.RefusedCancel(), writer);
+
+        Assert.EndsWith(
+            """
+            Declaration:              Dimona CANCEL
+            Employer:                 enterprise number 0403019261
+            Worker:                   not given
+            Period to cancel:         759375962669
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_InWithPlaceOfWorkUserCompanyAndCards_PrintsThem()
+    {
+        var declaration = Samples.RefusedStg();
+        declaration.DimonaIn = new DimonaIn
+        {
+            StartDate = "2030-07-01",
+            EndDate = "2030-07-31",
+            JointCommittee = "322",
+            WorkerType = WorkerType.Stu,
+            StudentPlaceOfWork = new PlaceOfWork
+            {
+                Name = "Winkel Meir",
+                Address = new Address { Street = "Meir", HouseNumber = "1", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+            },
+            UserCompany = new UserCompany { EnterpriseNumber = "0123456749" },
+            FirstMonthC32ANumber = "123456789012",
+            NextMonthC32ANumber = "123456789013",
+        };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(declaration, writer);
+
+        Assert.Contains(
+            """
+            Place of work:            Winkel Meir, Meir 1, 2000 Antwerpen, BE
+            User company:             enterprise number 0123456749
+            C3.2A first month:        123456789012
+            C3.2A next month:         123456789013
+            Reference:                stage-2027
+            """,
+            writer.ToString().ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrintDeclaration_UserCompanyByNameWithoutAddress_SaysTheAddressIsMissing()
+    {
+        var declaration = Samples.RefusedStg();
+        declaration.DimonaIn.UserCompany = new UserCompany { Name = "Bouw NV" };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(declaration, writer);
+
+        Assert.Contains("User company:             Bouw NV, address not given", writer.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -166,6 +166,19 @@ public class DimonaCliTests
     }
 
     [Fact]
+    public async Task Help_ListsEveryCommand()
+    {
+        var help = new StringWriter();
+
+        await new DimonaCli(client.Connect, help, error).RunAsync(["--help"], TestContext.Current.CancellationToken);
+
+        foreach (var command in new[] { "identify", "register", "confirm", "submit", "out", "update", "cancel", "get", "list", "periods", "period", "pending", "resolve", "batch" })
+        {
+            Assert.Matches($"(?m)^  {command}\\b", help.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Run_AddressOption_ConnectsThere()
     {
         client.GetResponse = new GetDeclarationResponse { Declaration = Samples.RefusedStg() };

@@ -16,6 +16,20 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public GetDeclarationResponse GetResponse { get; set; } = new();
 
+    public ListDeclarationsResponse ListResponse { get; set; } = new();
+
+    public ListPeriodsResponse PeriodsResponse { get; set; } = new();
+
+    public GetPeriodResponse PeriodResponse { get; set; } = new();
+
+    public RegisterEmployerResponse RegisterResponse { get; set; } = new();
+
+    public ConfirmEmployerRegistrationResponse ConfirmResponse { get; set; } = new();
+
+    public ListPendingDeclarationsResponse PendingResponse { get; set; } = new();
+
+    public ResolvePendingDeclarationResponse ResolveResponse { get; set; } = new();
+
     public RpcException? Failure { get; set; }
 
     public FakeBatchStream Batch { get; } = new();
@@ -34,6 +48,30 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public override AsyncUnaryCall<GetDeclarationResponse> GetDeclarationAsync(GetDeclarationRequest request, CallOptions options) =>
         Answer(request, GetResponse);
+
+    public override AsyncUnaryCall<ListDeclarationsResponse> ListDeclarationsAsync(ListDeclarationsRequest request, CallOptions options) =>
+        Answer(request, ListResponse);
+
+    public override AsyncUnaryCall<ListPeriodsResponse> ListPeriodsAsync(ListPeriodsRequest request, CallOptions options) =>
+        Answer(request, PeriodsResponse);
+
+    public override AsyncUnaryCall<GetPeriodResponse> GetPeriodAsync(GetPeriodRequest request, CallOptions options) =>
+        Answer(request, PeriodResponse);
+
+    public override AsyncUnaryCall<RegisterEmployerResponse> RegisterEmployerAsync(RegisterEmployerRequest request, CallOptions options) =>
+        Answer(request, RegisterResponse);
+
+    public override AsyncUnaryCall<ConfirmEmployerRegistrationResponse> ConfirmEmployerRegistrationAsync(
+        ConfirmEmployerRegistrationRequest request, CallOptions options) =>
+        Answer(request, ConfirmResponse);
+
+    public override AsyncUnaryCall<ListPendingDeclarationsResponse> ListPendingDeclarationsAsync(
+        ListPendingDeclarationsRequest request, CallOptions options) =>
+        Answer(request, PendingResponse);
+
+    public override AsyncUnaryCall<ResolvePendingDeclarationResponse> ResolvePendingDeclarationAsync(
+        ResolvePendingDeclarationRequest request, CallOptions options) =>
+        Answer(request, ResolveResponse);
 
     public override AsyncDuplexStreamingCall<SubmitDeclarationBatchRequest, SubmitDeclarationBatchResponse> SubmitDeclarationBatch(CallOptions options) =>
         new(Batch, Batch, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });

@@ -52,4 +52,33 @@ public class NdjsonDeclarationReaderTests
         Assert.DoesNotContain("PEETERS", lines[0].Problem, StringComparison.Ordinal);
         Assert.NotNull(lines[1].Request);
     }
+
+    [Fact]
+    public void Read_OutUpdateAndCancelLines_AreReadAsTheirKindWithoutDefaults()
+    {
+        var lines = Read(
+            """
+            {"employer":{"enterpriseNumber":"0403019261"},"dimonaOut":{"periodId":"857416368505","endDate":"2030-06-30","endHour":"1700"}}
+            {"employer":{"enterpriseNumber":"0403019261"},"worker":{"niss":"85031214540"},"dimonaUpdate":{"periodId":"759375962669","endDate":"9999-12-31","plannedHours":24}}
+            {"employer":{"enterpriseNumber":"0403019261"},"reference":"oops","dimonaCancel":{"periodId":"759375962669"}}
+            """);
+
+        Assert.Equal(new DimonaOut { PeriodId = "857416368505", EndDate = "2030-06-30", EndHour = "1700" }, lines[0].Request!.DimonaOut);
+        Assert.Null(lines[0].Request!.Worker);
+        Assert.Equal(new DimonaUpdate { PeriodId = "759375962669", EndDate = "9999-12-31", PlannedHours = 24 }, lines[1].Request!.DimonaUpdate);
+        Assert.Equal("85031214540", lines[1].Request!.Worker.Niss);
+        Assert.Equal("759375962669", lines[2].Request!.DimonaCancel.PeriodId);
+        Assert.Equal("oops", lines[2].Request!.Reference);
+    }
+
+    [Fact]
+    public void Read_InWithTheNewFields_KeepsThem()
+    {
+        var line = Assert.Single(Read(
+            """{"employer":{"enterpriseNumber":"0403019261"},"worker":{"niss":"93051822361"},"dimonaIn":{"startDate":"2030-07-01","endDate":"2030-07-31","jointCommittee":"322","userCompany":{"enterpriseNumber":"0123456749"},"firstMonthC32aNumber":"123456789012","studentPlaceOfWork":{"name":"Winkel Meir"}}}"""));
+
+        Assert.Equal("0123456749", line.Request!.DimonaIn.UserCompany.EnterpriseNumber);
+        Assert.Equal("123456789012", line.Request!.DimonaIn.FirstMonthC32ANumber);
+        Assert.Equal("Winkel Meir", line.Request!.DimonaIn.StudentPlaceOfWork.Name);
+    }
 }

@@ -87,4 +87,26 @@ public class RpcErrorPrinterTests
             $"error: Unavailable: cannot reach the Dimona service at http://localhost:5000/ (Connection refused){Environment.NewLine}",
             writer.ToString());
     }
+
+    [Fact]
+    public void Print_UnimplementedWithoutMessage_SaysTheServiceDoesNotOfferTheCall()
+    {
+        var writer = new StringWriter();
+
+        RpcErrorPrinter.Print(new RpcException(new global::Grpc.Core.Status(StatusCode.Unimplemented, "")), writer);
+
+        Assert.Equal(
+            $"error: Unimplemented: the Dimona service does not offer this call (an older version of the service?){Environment.NewLine}",
+            writer.ToString());
+    }
+
+    [Fact]
+    public void Print_UnimplementedWithAMessage_PrintsTheMessage()
+    {
+        var writer = new StringWriter();
+
+        RpcErrorPrinter.Print(new RpcException(new global::Grpc.Core.Status(StatusCode.Unimplemented, "Not yet.")), writer, new Uri("http://localhost:5000"));
+
+        Assert.Equal($"error: Unimplemented: Not yet.{Environment.NewLine}", writer.ToString());
+    }
 }

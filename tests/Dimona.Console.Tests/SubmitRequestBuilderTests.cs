@@ -166,4 +166,231 @@ public class SubmitRequestBuilderTests
 
         Assert.Contains("employer is required", exception.Message, StringComparison.Ordinal);
     }
+
+    private static readonly SubmitInput Change = new()
+    {
+        Employer = new EmployerInput(EnterpriseNumber: "0403019261"),
+        PeriodId = "857416368505",
+    };
+
+    [Fact]
+    public void Build_KindOut_SendsTheDimonaOutOfThePeriodWithItsEndDateAndHour()
+    {
+        var request = SubmitRequestBuilder.Build(Change with { Kind = "OUT", EndDate = "2030-06-30", EndHour = "1700", Reference = "leaves" });
+
+        Assert.Equal(SubmitDeclarationRequest.ContentOneofCase.DimonaOut, request.ContentCase);
+        Assert.Equal("857416368505", request.DimonaOut.PeriodId);
+        Assert.Equal("2030-06-30", request.DimonaOut.EndDate);
+        Assert.Equal("1700", request.DimonaOut.EndHour);
+        Assert.Equal("0403019261", request.Employer.EnterpriseNumber);
+        Assert.Equal("leaves", request.Reference);
+        Assert.Null(request.Worker);
+        Assert.True(Guid.TryParse(request.RequestId, out _));
+    }
+
+    [Fact]
+    public void Build_KindOutWithoutEndDate_ThrowsUsage()
+    {
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(Change with { Kind = "OUT" }));
+
+        Assert.Equal("--end-date is required for a Dimona OUT (YYYY-MM-DD)", exception.Message);
+    }
+
+    [Fact]
+    public void Build_KindUpdate_SendsOnlyTheChangesGiven()
+    {
+        var request = SubmitRequestBuilder.Build(Change with { Kind = "update", EndDate = "2030-04-30", StartHour = "0900" });
+
+        Assert.Equal(SubmitDeclarationRequest.ContentOneofCase.DimonaUpdate, request.ContentCase);
+        Assert.Equal("857416368505", request.DimonaUpdate.PeriodId);
+        Assert.Equal("", request.DimonaUpdate.StartDate);
+        Assert.Equal("2030-04-30", request.DimonaUpdate.EndDate);
+        Assert.Equal("0900", request.DimonaUpdate.StartHour);
+        Assert.Equal("", request.DimonaUpdate.EndHour);
+        Assert.False(request.DimonaUpdate.HasPlannedHours);
+    }
+
+    [Fact]
+    public void Build_KindUpdateReOpeningWithPlannedHours_SendsTheReOpeningEndDateAndTheHours()
+    {
+        var request = SubmitRequestBuilder.Build(Change with { Kind = "UPDATE", EndDate = "9999-12-31", PlannedHours = 24 });
+
+        Assert.Equal("9999-12-31", request.DimonaUpdate.EndDate);
+        Assert.True(request.DimonaUpdate.HasPlannedHours);
+        Assert.Equal(24, request.DimonaUpdate.PlannedHours);
+    }
+
+    [Fact]
+    public void Build_KindCancel_SendsThePeriodOnly()
+    {
+        var request = SubmitRequestBuilder.Build(Change with { Kind = "DECLARATION_KIND_CANCEL" });
+
+        Assert.Equal(SubmitDeclarationRequest.ContentOneofCase.DimonaCancel, request.ContentCase);
+        Assert.Equal("857416368505", request.DimonaCancel.PeriodId);
+    }
+
+    [Theory]
+    [InlineData("OUT")]
+    [InlineData("UPDATE")]
+    [InlineData("CANCEL")]
+    public void Build_ChangeWithNiss_SendsItToCheckThePeriodsWorker(string kind)
+    {
+        var input = Change with { Kind = kind, EndDate = kind == "CANCEL" ? null : "2030-06-30", Worker = new WorkerInput { Niss = "93051822361" } };
+
+        var request = SubmitRequestBuilder.Build(input);
+
+        Assert.Equal("93051822361", request.Worker.Niss);
+    }
+
+    [Theory]
+    [InlineData("OUT")]
+    [InlineData("UPDATE")]
+    [InlineData("CANCEL")]
+    public void Build_ChangeWithoutPeriodId_ThrowsUsage(string kind)
+    {
+        var input = Change with { Kind = kind, PeriodId = " ", EndDate = kind == "CANCEL" ? null : "2030-06-30" };
+
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(input));
+
+        Assert.StartsWith($"a period id is required for a Dimona {kind}", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("OUT", "--worker-type is not used by a Dimona OUT")]
+    [InlineData("CANCEL", "--end-date, --worker-type are not used by a Dimona CANCEL")]
+    [InlineData("UPDATE", "--worker-type is not used by a Dimona UPDATE")]
+    public void Build_OptionTheKindHasNoFieldFor_ThrowsUsageNamingIt(string kind, string message)
+    {
+        var input = Change with { Kind = kind, EndDate = "2030-06-30", WorkerType = "STU" };
+
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(input));
+
+        Assert.Equal(message, exception.Message);
+    }
+
+    [Fact]
+    public void Build_InWithPeriodId_ThrowsUsageExplainingWhatAPeriodIdIsFor()
+    {
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(Minimal with { PeriodId = "857416368505" }));
+
+        Assert.StartsWith("--period-id is not used by a Dimona IN (", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_OutWithWorkerIdentificationOrPlaceOfWork_ThrowsUsageNamingThoseOptions()
+    {
+        var input = Change with
+        {
+            Kind = "OUT",
+            EndDate = "2030-06-30",
+            Worker = new WorkerInput { FamilyName = "Peeters" },
+            PlaceOfWork = new PlaceOfWorkInput { Address = new AddressInput { PostCode = "2000" } },
+        };
+
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(input));
+
+        Assert.Equal("--family-name, --place-of-work-post-code are not used by a Dimona OUT", exception.Message);
+    }
+
+    [Fact]
+    public void Build_UnknownKind_ThrowsUsageListingTheKinds()
+    {
+        var exception = Assert.Throws<UsageException>(() => SubmitRequestBuilder.Build(Change with { Kind = "CLOSE" }));
+
+        Assert.Equal("--kind: unknown code 'CLOSE'; valid codes: IN, OUT, UPDATE, CANCEL", exception.Message);
+    }
+
+    [Fact]
+    public void Build_KindIn_DeclaresWhatNoKindDeclares()
+    {
+        var request = SubmitRequestBuilder.Build(Minimal with { Kind = "in" });
+
+        Assert.Equal(SubmitRequestBuilder.Build(Minimal).DimonaIn, request.DimonaIn);
+        Assert.Equal("93051822361", request.Worker.Niss);
+    }
+
+    [Fact]
+    public void Build_StudentPlaceOfWork_CreatesTheBlockWithItsAddress()
+    {
+        var input = Minimal with
+        {
+            WorkerType = "STU",
+            PlaceOfWork = new PlaceOfWorkInput
+            {
+                Name = "Winkel Meir",
+                Address = new AddressInput { Street = "Meir", HouseNumber = "1", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+            },
+        };
+
+        var placeOfWork = SubmitRequestBuilder.Build(input).DimonaIn.StudentPlaceOfWork;
+
+        Assert.Equal("Winkel Meir", placeOfWork.Name);
+        Assert.Equal("Meir", placeOfWork.Address.Street);
+        Assert.Equal("", placeOfWork.Address.Box);
+        Assert.Equal("Antwerpen", placeOfWork.Address.Municipality);
+    }
+
+    [Fact]
+    public void Build_PlaceOfWorkNameOnly_SendsItWithoutAddressForTheServiceToRefuse()
+    {
+        var input = Minimal with { PlaceOfWork = new PlaceOfWorkInput { Name = "Winkel Meir" } };
+
+        var placeOfWork = SubmitRequestBuilder.Build(input).DimonaIn.StudentPlaceOfWork;
+
+        Assert.Equal("Winkel Meir", placeOfWork.Name);
+        Assert.Null(placeOfWork.Address);
+    }
+
+    [Fact]
+    public void Build_UserCompanyEnterpriseNumber_CreatesTheBlockWithoutNameNorAddress()
+    {
+        var input = Minimal with { JointCommittee = "322", UserCompany = new UserCompanyInput { EnterpriseNumber = "0123456749" } };
+
+        var userCompany = SubmitRequestBuilder.Build(input).DimonaIn.UserCompany;
+
+        Assert.Equal("0123456749", userCompany.EnterpriseNumber);
+        Assert.Equal("", userCompany.Name);
+        Assert.Null(userCompany.Address);
+    }
+
+    [Fact]
+    public void Build_UserCompanyNameAndAddress_CreatesTheBlockWithThem()
+    {
+        var input = Minimal with
+        {
+            UserCompany = new UserCompanyInput
+            {
+                Name = "Bouw NV",
+                Address = new AddressInput { Street = "Kaai", HouseNumber = "7", PostCode = "9000", Municipality = "Gent", Country = "BE" },
+            },
+        };
+
+        var userCompany = SubmitRequestBuilder.Build(input).DimonaIn.UserCompany;
+
+        Assert.Equal("", userCompany.EnterpriseNumber);
+        Assert.Equal("Bouw NV", userCompany.Name);
+        Assert.Equal("Gent", userCompany.Address.Municipality);
+    }
+
+    [Fact]
+    public void Build_NoPlaceOfWorkUserCompanyNorCards_SendsNoneOfThem()
+    {
+        var dimonaIn = SubmitRequestBuilder.Build(Minimal).DimonaIn;
+
+        Assert.Null(dimonaIn.StudentPlaceOfWork);
+        Assert.Null(dimonaIn.UserCompany);
+        Assert.Equal("", dimonaIn.FirstMonthC32ANumber);
+        Assert.Equal("", dimonaIn.NextMonthC32ANumber);
+    }
+
+    [Fact]
+    public void Build_ControlCards_AreSent()
+    {
+        var input = Minimal with { JointCommittee = "124", FirstMonthC32ANumber = "123456789012", NextMonthC32ANumber = "123456789013" };
+
+        var dimonaIn = SubmitRequestBuilder.Build(input).DimonaIn;
+
+        Assert.Equal("123456789012", dimonaIn.FirstMonthC32ANumber);
+        Assert.Equal("123456789013", dimonaIn.NextMonthC32ANumber);
+    }
 }

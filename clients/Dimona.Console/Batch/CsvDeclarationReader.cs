@@ -4,7 +4,8 @@ namespace Dimona.Console.Batch;
 
 /// <summary>
 /// Reads a batch CSV file: a header line naming the columns (any of <see cref="DeclarationColumns"/>, in any order),
-/// then one declaration per line, built as <c>dimona submit</c> builds it from the same options.
+/// then one declaration per line of the kind its <c>kind</c> column names (IN when there is none or it is empty), built
+/// as <c>dimona submit</c>, <c>out</c>, <c>update</c> and <c>cancel</c> build it from the same options.
 /// An empty value counts as not given.
 /// </summary>
 internal static class CsvDeclarationReader

@@ -4,7 +4,11 @@ using Dimona.Console.Requests;
 
 namespace Dimona.Console.Batch;
 
-/// <summary>The columns of a batch CSV file: one per option of <c>dimona submit</c>, named like it with underscores.</summary>
+/// <summary>
+/// The columns of a batch CSV file: <c>kind</c> (IN when empty, OUT, UPDATE or CANCEL), <c>period_id</c> (the argument of
+/// <c>dimona out</c>, <c>update</c> and <c>cancel</c>), and one per option of <c>dimona submit</c>, named like it with
+/// underscores. The start and end dates and hours and the planned hours serve every kind that has them.
+/// </summary>
 internal static partial class DeclarationColumns
 {
     public static readonly IReadOnlyList<(string Name, Func<SubmitInput, string, SubmitInput> Set)> All =
@@ -27,6 +31,8 @@ internal static partial class DeclarationColumns
         ("post_code", (input, value) => input with { Worker = input.Worker with { PostCode = value } }),
         ("municipality", (input, value) => input with { Worker = input.Worker with { Municipality = value } }),
         ("country", (input, value) => input with { Worker = input.Worker with { Country = value } }),
+        ("kind", (input, value) => input with { Kind = value }),
+        ("period_id", (input, value) => input with { PeriodId = value }),
         ("start_date", (input, value) => input with { StartDate = value }),
         ("end_date", (input, value) => input with { EndDate = value }),
         ("start_hour", (input, value) => input with { StartHour = value }),
@@ -37,6 +43,13 @@ internal static partial class DeclarationColumns
         ("employment_nature", (input, value) => input with { EmploymentNature = value }),
         ("activity_risk", (input, value) => input with { ActivityRisk = value }),
         ("intern_type", (input, value) => input with { InternType = value }),
+        ("place_of_work_name", (input, value) => input with { PlaceOfWork = input.PlaceOfWork with { Name = value } }),
+        .. AddressColumns("place_of_work_", (input, set) => input with { PlaceOfWork = input.PlaceOfWork with { Address = set(input.PlaceOfWork.Address) } }),
+        ("user_company_enterprise_number", (input, value) => input with { UserCompany = input.UserCompany with { EnterpriseNumber = value } }),
+        ("user_company_name", (input, value) => input with { UserCompany = input.UserCompany with { Name = value } }),
+        .. AddressColumns("user_company_", (input, set) => input with { UserCompany = input.UserCompany with { Address = set(input.UserCompany.Address) } }),
+        ("first_month_c32a_number", (input, value) => input with { FirstMonthC32ANumber = value }),
+        ("next_month_c32a_number", (input, value) => input with { NextMonthC32ANumber = value }),
         ("reference", (input, value) => input with { Reference = value }),
     ];
 
@@ -54,12 +67,25 @@ internal static partial class DeclarationColumns
     public static string InColumnWords(string optionMessage) =>
         QuotedValue().Replace(OptionName().Replace(optionMessage, match => match.Groups[1].Value.Replace('-', '_')), "");
 
+    /// <summary>The six columns of an address, named with <paramref name="prefix"/>; <paramref name="with"/> puts a changed address in place.</summary>
+    private static IEnumerable<(string Name, Func<SubmitInput, string, SubmitInput> Set)> AddressColumns(
+        string prefix,
+        Func<SubmitInput, Func<AddressInput, AddressInput>, SubmitInput> with) =>
+    [
+        ($"{prefix}street", (input, value) => with(input, address => address with { Street = value })),
+        ($"{prefix}house_number", (input, value) => with(input, address => address with { HouseNumber = value })),
+        ($"{prefix}box", (input, value) => with(input, address => address with { Box = value })),
+        ($"{prefix}post_code", (input, value) => with(input, address => address with { PostCode = value })),
+        ($"{prefix}municipality", (input, value) => with(input, address => address with { Municipality = value })),
+        ($"{prefix}country", (input, value) => with(input, address => address with { Country = value })),
+    ];
+
     private static int PlannedHours(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
             ? hours
             : throw new UsageException("planned_hours: not a whole number of hours");
 
-    [GeneratedRegex("--([a-z][a-z-]*)")]
+    [GeneratedRegex("--([a-z][a-z0-9-]*)")]
     private static partial Regex OptionName();
 
     [GeneratedRegex(" '[^']*'")]

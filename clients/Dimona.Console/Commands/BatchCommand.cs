@@ -6,7 +6,7 @@ using Dimona.V1;
 namespace Dimona.Console.Commands;
 
 /// <summary>
-/// <c>dimona batch FILE</c>: submits the Dimona IN of every line of a CSV or NDJSON file over one stream,
+/// <c>dimona batch FILE</c>: submits the declaration (IN, OUT, UPDATE or CANCEL) of every line of a CSV or NDJSON file over one stream,
 /// writes one result per line to a results file and prints a summary by status.
 /// </summary>
 internal static class BatchCommand
@@ -18,8 +18,9 @@ internal static class BatchCommand
     {
         var file = new Argument<string>("file")
         {
-            Description = "One declaration per line: .csv with a header naming the columns (submit's options with underscores, "
-                + "e.g. enterprise_number,niss,start_date), or .ndjson/.jsonl with a SubmitDeclarationRequest in proto3 JSON per line",
+            Description = "One declaration per line: .csv with a header naming the columns (kind, period_id and the options of submit, "
+                + "out and update with underscores, e.g. enterprise_number,niss,start_date), "
+                + "or .ndjson/.jsonl with a SubmitDeclarationRequest in proto3 JSON per line",
         };
         var results = new Option<string>("--results")
         {
@@ -39,7 +40,7 @@ internal static class BatchCommand
                 result.AddError($"--chunk-size must be from 1 to {MaxChunkSize}");
             }
         });
-        var command = new Command("batch", "Submit a file of Dimona IN over one stream; safe to run again");
+        var command = new Command("batch", "Submit a file of declarations (IN, OUT, UPDATE, CANCEL) over one stream; safe to run again");
         command.Arguments.Add(file);
         command.Options.Add(results);
         command.Options.Add(chunkSize);

@@ -41,6 +41,18 @@ internal sealed class SubmitOptions
     private readonly Option<string> activityRisk = Text(
         "--activity-risk", "code", "Small statutes: activity with risk, 001-006 (worker) or 401-412 (employee)");
     private readonly Option<string> internType = Text("--intern-type", "F1|F2", "Small statutes: intern type");
+    private readonly Option<string> placeOfWorkName = Text(
+        "--place-of-work-name", "name", "Student (STU) away from the head office: name of the place of work (shop, site, branch)");
+    private readonly AddressOptions placeOfWork = new("--place-of-work-", "Student's place of work");
+    private readonly Option<string> userCompanyNumber = Text(
+        "--user-company-enterprise-number", "number", "Agency worker (joint committee 322): the user company's enterprise number");
+    private readonly Option<string> userCompanyName = Text(
+        "--user-company-name", "name", "Agency worker: the user company's name, with its address, when it has no enterprise number");
+    private readonly AddressOptions userCompany = new("--user-company-", "User company without enterprise number");
+    private readonly Option<string> firstMonthCard = Text(
+        "--first-month-c32a-number", "number", "Construction (joint committee 124, BCW in 322): control card C3.2A of the first month, 12 digits");
+    private readonly Option<string> nextMonthCard = Text(
+        "--next-month-c32a-number", "number", "Construction: control card C3.2A of the next month, when the period runs into it");
     private readonly Option<string> reference = Text("--reference", "text", "Employer's own reference, at most 20 characters");
 
     public void AddTo(Command command)
@@ -52,7 +64,8 @@ internal sealed class SubmitOptions
             niss, familyName, givenName, birthDate, birthPlace, birthCountry, sex, nationality,
             street, houseNumber, box, postCode, municipality, country,
             startDate, endDate, startHour, endHour, jointCommittee, workerType, plannedHours,
-            employmentNature, activityRisk, internType, reference,
+            employmentNature, activityRisk, internType, placeOfWorkName, .. placeOfWork.All,
+            userCompanyNumber, userCompanyName, .. userCompany.All, firstMonthCard, nextMonthCard, reference,
         ];
         foreach (var option in rest)
         {
@@ -91,12 +104,22 @@ internal sealed class SubmitOptions
         EmploymentNature = parseResult.GetValue(employmentNature),
         ActivityRisk = parseResult.GetValue(activityRisk),
         InternType = parseResult.GetValue(internType),
+        PlaceOfWork = new PlaceOfWorkInput
+        {
+            Name = parseResult.GetValue(placeOfWorkName),
+            Address = placeOfWork.Read(parseResult),
+        },
+        UserCompany = new UserCompanyInput
+        {
+            EnterpriseNumber = parseResult.GetValue(userCompanyNumber),
+            Name = parseResult.GetValue(userCompanyName),
+            Address = userCompany.Read(parseResult),
+        },
+        FirstMonthC32ANumber = parseResult.GetValue(firstMonthCard),
+        NextMonthC32ANumber = parseResult.GetValue(nextMonthCard),
         Reference = parseResult.GetValue(reference),
     };
 
-    private static Option<string> Text(string name, string helpName, string description) => new(name)
-    {
-        Description = description,
-        HelpName = helpName,
-    };
+    private static Option<string> Text(string name, string helpName, string description) =>
+        TextOption.Create(name, helpName, description);
 }

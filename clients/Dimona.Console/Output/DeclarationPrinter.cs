@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dimona.Console.Codes;
 using Dimona.V1;
 
 namespace Dimona.Console.Output;
@@ -5,13 +7,26 @@ namespace Dimona.Console.Output;
 /// <summary>Prints a declaration: its result, and for <c>dimona get</c> also what was declared.</summary>
 internal static class DeclarationPrinter
 {
-    /// <summary>Status, numbers, receive time and one line per anomaly.</summary>
+    /// <summary>What a preview (validate only) says in place of a declaration number.</summary>
+    public const string PreviewNotice = "nothing was stored and no number was drawn; send it again without validate-only to declare it";
+
+    /// <summary>Status, numbers, receive time and one line per anomaly; for a preview, that nothing was stored.</summary>
     public static void PrintResult(Declaration declaration, TextWriter writer)
     {
         var fields = new FieldWriter(writer);
+        if (declaration.ValidateOnly)
+        {
+            fields.Field("Preview only", PreviewNotice);
+        }
+
         fields.Field("Status", Words.Of(declaration.Status));
-        fields.Field("Declaration number", declaration.DeclarationNumber);
+        if (!declaration.ValidateOnly)
+        {
+            fields.Field("Declaration number", declaration.DeclarationNumber);
+        }
+
         fields.FieldIfGiven("Period id", declaration.PeriodId);
+        fields.FieldIfGiven("Identified NISS", declaration.IdentifiedNiss);
         fields.FieldIfGiven("Request id", declaration.RequestId);
         if (declaration.ReceiveTime is not null)
         {
@@ -32,16 +47,34 @@ internal static class DeclarationPrinter
         writer.WriteLine();
 
         var fields = new FieldWriter(writer);
-        fields.Field("Declaration", declaration.ContentCase == Declaration.ContentOneofCase.DimonaIn ? "Dimona IN" : "unknown type");
+        var kind = Words.KindOf(declaration);
+        fields.Field("Declaration", kind == DeclarationKind.Unspecified ? "unknown type" : kind.Named());
         fields.Field("Employer", declaration.Employer is null ? "not given" : Words.Of(declaration.Employer));
         WorkerPrinter.Print(declaration.Worker, fields);
-        if (declaration.DimonaIn is not null)
+        switch (declaration.ContentCase)
         {
-            PrintDimonaIn(declaration.DimonaIn, fields);
+            case Declaration.ContentOneofCase.DimonaIn:
+                PrintDimonaIn(declaration.DimonaIn, fields);
+                break;
+            case Declaration.ContentOneofCase.DimonaOut:
+                fields.Field("Period to close", declaration.DimonaOut.PeriodId);
+                fields.Field("End date", declaration.DimonaOut.EndDate);
+                fields.FieldIfGiven("End hour", declaration.DimonaOut.EndHour);
+                break;
+            case Declaration.ContentOneofCase.DimonaUpdate:
+                PrintDimonaUpdate(declaration.DimonaUpdate, fields);
+                break;
+            case Declaration.ContentOneofCase.DimonaCancel:
+                fields.Field("Period to cancel", declaration.DimonaCancel.PeriodId);
+                break;
         }
 
         fields.FieldIfGiven("Reference", declaration.Reference);
     }
+
+    /// <summary>An UPDATE's end date in words: "9999-12-31" removes the end date.</summary>
+    public static string UpdatedEndDate(string endDate) =>
+        endDate == DimonaCodes.ReOpenEndDate ? $"none: re-opens the period ({endDate})" : endDate;
 
     private static void PrintAnomalies(IReadOnlyList<Anomaly> anomalies, TextWriter writer)
     {
@@ -68,14 +101,66 @@ internal static class DeclarationPrinter
         fields.Field("Worker type", Words.Of(dimonaIn.WorkerType));
         if (dimonaIn.HasPlannedHours)
         {
-            fields.Field("Planned hours", dimonaIn.PlannedHours.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            fields.Field("Planned hours", dimonaIn.PlannedHours.ToString(CultureInfo.InvariantCulture));
         }
 
         if (dimonaIn.SmallStatutes is { } smallStatutes)
         {
             fields.Field("Small statutes", SmallStatutesText(smallStatutes));
         }
+
+        if (dimonaIn.StudentPlaceOfWork is { } placeOfWork)
+        {
+            fields.Field("Place of work", NameAndAddress(placeOfWork.Name, placeOfWork.Address));
+        }
+
+        if (dimonaIn.UserCompany is { } userCompany)
+        {
+            fields.Field("User company", UserCompanyText(userCompany));
+        }
+
+        fields.FieldIfGiven("C3.2A first month", dimonaIn.FirstMonthC32ANumber);
+        fields.FieldIfGiven("C3.2A next month", dimonaIn.NextMonthC32ANumber);
     }
+
+    private static void PrintDimonaUpdate(DimonaUpdate update, FieldWriter fields)
+    {
+        fields.Field("Period to change", update.PeriodId);
+        fields.FieldIfGiven("New start date", update.StartDate);
+        if (update.EndDate.Length > 0)
+        {
+            fields.Field("New end date", UpdatedEndDate(update.EndDate));
+        }
+
+        fields.FieldIfGiven("New start hour", update.StartHour);
+        fields.FieldIfGiven("New end hour", update.EndHour);
+        if (update.HasPlannedHours)
+        {
+            fields.Field("New planned hours", update.PlannedHours.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string UserCompanyText(UserCompany userCompany)
+    {
+        var parts = new List<string>();
+        if (userCompany.EnterpriseNumber.Length > 0)
+        {
+            parts.Add($"enterprise number {userCompany.EnterpriseNumber}");
+        }
+
+        if (userCompany.Name.Length > 0 || userCompany.Address is not null)
+        {
+            parts.Add(NameAndAddress(userCompany.Name, userCompany.Address));
+        }
+
+        return parts.Count > 0 ? string.Join("; ", parts) : "nothing given";
+    }
+
+    private static string NameAndAddress(string name, Address? address) => string.Join(", ", new[]
+    {
+        name.Length > 0 ? name : "name not given",
+        address is null ? "address not given" : Words.Of(address),
+    });
 
     private static string SmallStatutesText(SmallStatutes smallStatutes)
     {

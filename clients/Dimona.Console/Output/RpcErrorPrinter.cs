@@ -16,6 +16,14 @@ internal static class RpcErrorPrinter
             return;
         }
 
+        if (status is null && exception.StatusCode == StatusCode.Unimplemented && exception.Status.Detail.Length == 0)
+        {
+            // gRPC's own answer for a method the server does not have carries no message at all.
+            var where = address is null ? "the Dimona service" : $"the Dimona service at {address}";
+            writer.WriteLine($"error: {exception.StatusCode}: {where} does not offer this call (an older version of the service?)");
+            return;
+        }
+
         writer.WriteLine($"error: {exception.StatusCode}: {OneLine(exception.Status.Detail)}");
         if (status is null)
         {

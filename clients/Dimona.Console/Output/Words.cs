@@ -24,6 +24,34 @@ internal static class Words
     public static string Of(WorkerType workerType) =>
         workerType == WorkerType.Unspecified ? "not given (OTH)" : DimonaCodes.WorkerTypes.CodeOf(workerType);
 
+    /// <summary>IN, OUT, UPDATE or CANCEL.</summary>
+    public static string Of(DeclarationKind kind) => DimonaCodes.DeclarationKinds.CodeOf(kind);
+
+    public static string Of(PeriodState state) => DimonaCodes.PeriodStates.CodeOf(state).ToLowerInvariant();
+
+    /// <summary>What a declaration declares, from the content it carries; unspecified when it carries none this build knows.</summary>
+    public static DeclarationKind KindOf(Declaration declaration) => declaration.ContentCase switch
+    {
+        Declaration.ContentOneofCase.DimonaIn => DeclarationKind.In,
+        Declaration.ContentOneofCase.DimonaOut => DeclarationKind.Out,
+        Declaration.ContentOneofCase.DimonaUpdate => DeclarationKind.Update,
+        Declaration.ContentOneofCase.DimonaCancel => DeclarationKind.Cancel,
+        _ => DeclarationKind.Unspecified,
+    };
+
+    /// <summary>The worker type's code, OTH when not given (the official default).</summary>
+    public static string CodeOf(WorkerType workerType) =>
+        DimonaCodes.WorkerTypes.CodeOf(workerType == WorkerType.Unspecified ? WorkerType.Oth : workerType);
+
+    /// <summary>"0800-1700", "from 0800", "until 1700", or empty when neither hour is given.</summary>
+    public static string Hours(string start, string end) => (start.Length > 0, end.Length > 0) switch
+    {
+        (true, true) => $"{start}-{end}",
+        (true, false) => $"from {start}",
+        (false, true) => $"until {end}",
+        _ => "",
+    };
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string Of(Timestamp time) =>

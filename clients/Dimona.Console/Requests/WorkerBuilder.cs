@@ -64,22 +64,13 @@ internal static class WorkerBuilder
         return identification;
     }
 
-    private static Address? BuildAddress(WorkerInput input)
+    private static Address? BuildAddress(WorkerInput input) => AddressBuilder.Build(new AddressInput
     {
-        string?[] fields = [input.Street, input.HouseNumber, input.Box, input.PostCode, input.Municipality, input.Country];
-        if (!fields.Any(value => value.IsGiven()))
-        {
-            return null;
-        }
-
-        return new Address
-        {
-            Street = input.Street ?? string.Empty,
-            HouseNumber = input.HouseNumber ?? string.Empty,
-            Box = input.Box ?? string.Empty,
-            PostCode = input.PostCode ?? string.Empty,
-            Municipality = input.Municipality ?? string.Empty,
-            Country = input.Country ?? string.Empty,
-        };
-    }
+        Street = input.Street,
+        HouseNumber = input.HouseNumber,
+        Box = input.Box,
+        PostCode = input.PostCode,
+        Municipality = input.Municipality,
+        Country = input.Country,
+    });
 }
