@@ -255,7 +255,7 @@ public class ConsoleSessionTests
     public async Task Submit_TwoFlexiShiftsOnOneDay_AreTwoPeriodsAndTheSameShiftAgainIsRefused()
     {
         await using var server = new DimonaServerFactory();
-        const string Shift = $"submit {Acme} --niss 99070723138 --worker-type FLX --start-date 2030-05-02 --end-date 2030-05-02";
+        const string Shift = $"submit {Acme} --niss 99070723138 --worker-type FLX --start-date 2026-12-05 --end-date 2026-12-05";
 
         var (_, morning, _) = await RunAsync(server, $"{Shift} --start-hour 0800 --end-hour 1200");
         var (_, evening, _) = await RunAsync(server, $"{Shift} --start-hour 1800 --end-hour 2200");
