@@ -43,8 +43,10 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             }
             e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
             e.HasIndex(x => new { x.EmployerId, x.ReceiveTime, x.DeclarationNumber });
-            e.HasIndex(x => new { x.Status, x.ReceiveTime, x.DeclarationNumber });
-            e.HasIndex(x => x.PeriodId);
+            // Partial indexes, so that the writer does not maintain them for the bulk of declarations: the pending ones
+            // (the operators' list), and the OUT, UPDATE and CANCEL of a period (its history; an IN is found by number).
+            e.HasIndex(x => new { x.ReceiveTime, x.DeclarationNumber }).HasDatabaseName("IX_Declarations_Pending").HasFilter("\"Status\" = 'Pending'");
+            e.HasIndex(x => x.PeriodId).HasDatabaseName("IX_Declarations_Changes").HasFilter("\"Kind\" <> 'IN'");
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<PeriodRow>(e =>
@@ -56,9 +58,9 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.JointCommittee).HasMaxLength(3);
             e.Property(x => x.WorkerType).HasMaxLength(3);
             e.Property(x => x.State).HasMaxLength(12);
-            e.HasIndex(x => new { x.EmployerId, x.WorkerNiss });
+            // A worker's periods: with one employer (the writer's overlap rules) and with all of them (the quotas).
+            e.HasIndex(x => new { x.WorkerNiss, x.EmployerId });
             e.HasIndex(x => new { x.EmployerId, x.StartDate, x.PeriodId });
-            e.HasIndex(x => new { x.WorkerNiss, x.StartDate });
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
     }

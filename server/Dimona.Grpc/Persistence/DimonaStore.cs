@@ -110,10 +110,12 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         {
             return null;
         }
-        var declarations = await db.Declarations.AsNoTracking()
-            .Where(d => d.PeriodId == id.Value)
-            .OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber)
-            .ToListAsync(ct);
+        // The IN by its number (the period's id), the changes through their partial index (whose condition is the
+        // literal "Kind" <> 'IN', so the query states it in the same words).
+        const string In = "IN";
+        var created = await db.Declarations.AsNoTracking().Where(d => d.DeclarationNumber == id.Value).ToListAsync(ct);
+        var changes = await db.Declarations.AsNoTracking().Where(d => d.PeriodId == id.Value && d.Kind != In).ToListAsync(ct);
+        var declarations = created.Concat(changes).OrderBy(d => DbText.Of(d.ReceiveTime), StringComparer.Ordinal).ThenBy(d => d.DeclarationNumber, StringComparer.Ordinal);
         return new PeriodHistory(found.Period.ToDomain(), found.Employer.ToDomain(), [.. declarations.Select(d => d.ToDomain())]);
     }
 
@@ -121,8 +123,9 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
     public async Task<Page<Declaration>> ListPendingDeclarationsAsync(PageRequest<DeclarationKey> page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = DeclarationStatus.Pending.ToString();
-        var rows = db.Declarations.AsNoTracking().Where(d => d.Status == pending);
+        // A literal, as in the condition of the partial index the query runs on.
+        const string Pending = nameof(DeclarationStatus.Pending);
+        var rows = db.Declarations.AsNoTracking().Where(d => d.Status == Pending);
         if (page.After is { } after)
         {
             var number = after.Number.Value;

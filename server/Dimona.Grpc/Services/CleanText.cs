@@ -36,14 +36,19 @@ internal static class CleanText
     {
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
-            var path = prefix + field.Name;
+            // Only strings and messages can hold text: other fields are not read (no boxing), and a field's path is
+            // built only when it is reported or descended into.
+            if (field.FieldType is not (FieldType.String or FieldType.Message))
+            {
+                continue;
+            }
             var value = field.Accessor.GetValue(message);
             if (field.IsMap)
             {
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
-                    CheckValue(entry.Key, $"{path}[{entry.Key}]", v);
-                    CheckValue(entry.Value, $"{path}[{entry.Key}]", v);
+                    CheckValue(entry.Key, () => $"{prefix}{field.Name}[{entry.Key}]", v);
+                    CheckValue(entry.Value, () => $"{prefix}{field.Name}[{entry.Key}]", v);
                 }
             }
             else if (field.IsRepeated)
@@ -51,26 +56,42 @@ internal static class CleanText
                 var i = 0;
                 foreach (var item in (IEnumerable)value)
                 {
-                    CheckValue(item, $"{path}[{i++}]", v);
+                    var index = i++;
+                    CheckValue(item, () => $"{prefix}{field.Name}[{index}]", v);
                 }
             }
-            else
+            else if (value is string text)
             {
-                CheckValue(value, path, v);
+                CheckText(text, prefix, field.Name, v);
+            }
+            else if (value is IMessage nested)
+            {
+                CheckFields(nested, $"{prefix}{field.Name}.", v);
             }
         }
     }
 
-    private static void CheckValue(object? value, string path, Violations v)
+    private static void CheckText(string text, string prefix, string name, Violations v)
+    {
+        if (FirstRefused(text) is var at and >= 0)
+        {
+            v.Add(prefix + name, Refusal(text, at));
+        }
+    }
+
+    private static void CheckValue(object? value, Func<string> path, Violations v)
     {
         switch (value)
         {
             case string text when FirstRefused(text) is var at and >= 0:
-                v.Add(path, $"Control characters and bidirectional formatting characters are not allowed: U+{(int)text[at]:X4} at character {at + 1}.");
+                v.Add(path(), Refusal(text, at));
                 break;
             case IMessage nested:
-                CheckFields(nested, path + ".", v);
+                CheckFields(nested, path() + ".", v);
                 break;
         }
     }
+
+    private static string Refusal(string text, int at) =>
+        $"Control characters and bidirectional formatting characters are not allowed: U+{(int)text[at]:X4} at character {at + 1}.";
 }

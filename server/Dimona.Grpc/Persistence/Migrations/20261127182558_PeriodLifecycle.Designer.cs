@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dimona.Grpc.Persistence.Migrations
 {
     [DbContext(typeof(DimonaDbContext))]
-    [Migration("20261127175809_PeriodLifecycle")]
+    [Migration("20261127182558_PeriodLifecycle")]
     partial class PeriodLifecycle
     {
         /// <inheritdoc />
@@ -59,7 +59,8 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.Property<int?>("PlannedHours")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ReceiveTime")
+                    b.Property<string>("ReceiveTime")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceivedJson")
@@ -92,14 +93,18 @@ namespace Dimona.Grpc.Persistence.Migrations
 
                     b.HasKey("DeclarationNumber");
 
-                    b.HasIndex("PeriodId");
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("IX_Declarations_Changes")
+                        .HasFilter("\"Kind\" <> 'IN'");
 
                     b.HasIndex("EmployerId", "RequestId")
                         .IsUnique();
 
-                    b.HasIndex("EmployerId", "ReceiveTime", "DeclarationNumber");
+                    b.HasIndex("ReceiveTime", "DeclarationNumber")
+                        .HasDatabaseName("IX_Declarations_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("Status", "ReceiveTime", "DeclarationNumber");
+                    b.HasIndex("EmployerId", "ReceiveTime", "DeclarationNumber");
 
                     b.ToTable("Declarations", (string)null);
                 });
@@ -214,9 +219,7 @@ namespace Dimona.Grpc.Persistence.Migrations
 
                     b.HasKey("PeriodId");
 
-                    b.HasIndex("EmployerId", "WorkerNiss");
-
-                    b.HasIndex("WorkerNiss", "StartDate");
+                    b.HasIndex("WorkerNiss", "EmployerId");
 
                     b.HasIndex("EmployerId", "StartDate", "PeriodId");
 

@@ -11,6 +11,10 @@ namespace Dimona.Grpc.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Periods_EmployerId_WorkerNiss",
+                table: "Periods");
+
             migrationBuilder.AddColumn<string>(
                 name: "State",
                 table: "Periods",
@@ -84,9 +88,15 @@ namespace Dimona.Grpc.Persistence.Migrations
                 columns: new[] { "EmployerId", "StartDate", "PeriodId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Periods_WorkerNiss_StartDate",
+                name: "IX_Periods_WorkerNiss_EmployerId",
                 table: "Periods",
-                columns: new[] { "WorkerNiss", "StartDate" });
+                columns: new[] { "WorkerNiss", "EmployerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Declarations_Changes",
+                table: "Declarations",
+                column: "PeriodId",
+                filter: "\"Kind\" <> 'IN'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
@@ -94,14 +104,10 @@ namespace Dimona.Grpc.Persistence.Migrations
                 columns: new[] { "EmployerId", "ReceiveTime", "DeclarationNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Declarations_PeriodId",
+                name: "IX_Declarations_Pending",
                 table: "Declarations",
-                column: "PeriodId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Declarations_Status_ReceiveTime_DeclarationNumber",
-                table: "Declarations",
-                columns: new[] { "Status", "ReceiveTime", "DeclarationNumber" });
+                columns: new[] { "ReceiveTime", "DeclarationNumber" },
+                filter: "\"Status\" = 'Pending'");
         }
 
         /// <inheritdoc />
@@ -112,19 +118,19 @@ namespace Dimona.Grpc.Persistence.Migrations
                 table: "Periods");
 
             migrationBuilder.DropIndex(
-                name: "IX_Periods_WorkerNiss_StartDate",
+                name: "IX_Periods_WorkerNiss_EmployerId",
                 table: "Periods");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Declarations_Changes",
+                table: "Declarations");
 
             migrationBuilder.DropIndex(
                 name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
                 table: "Declarations");
 
             migrationBuilder.DropIndex(
-                name: "IX_Declarations_PeriodId",
-                table: "Declarations");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Declarations_Status_ReceiveTime_DeclarationNumber",
+                name: "IX_Declarations_Pending",
                 table: "Declarations");
 
             migrationBuilder.DropColumn(
@@ -162,6 +168,11 @@ namespace Dimona.Grpc.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "WorkerType",
                 table: "Declarations");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Periods_EmployerId_WorkerNiss",
+                table: "Periods",
+                columns: new[] { "EmployerId", "WorkerNiss" });
         }
     }
 }
