@@ -43,7 +43,7 @@ public enum Sex
     Female = 2,
 }
 
-/// <summary>Identification data of a worker who has no NISS (domain.md §2).</summary>
+/// <summary>Identification data of a worker who has no NISS.</summary>
 public sealed record WorkerIdentification(
     string FamilyName,
     string GivenName,
@@ -113,7 +113,7 @@ public sealed record PlaceOfWork(string Name, Address Address);
 /// <summary>The user company of a temporary agency worker: an enterprise number, a name and address, or (wrongly) both.</summary>
 public sealed record UserCompany(EnterpriseNumber? EnterpriseNumber, string? Name, Address? Address);
 
-/// <summary>The kinds of declaration (domain.md §3).</summary>
+/// <summary>The kinds of declaration.</summary>
 public enum DeclarationKind
 {
     In,

@@ -9,7 +9,7 @@ namespace Dimona.Grpc.Services;
 
 /// <summary>
 /// Turns contract messages into well-formed domain values, or one INVALID_REQUEST failure naming every bad
-/// field (domain.md §5: missing required fields, bad check digits, unparsable dates and hours, unknown enum
+/// field (missing required fields, bad check digits, unparsable dates and hours, unknown enum
 /// values, strings over their length; in every text field, control and bidirectional formatting characters, see
 /// <see cref="CleanText"/>; paging). Business rules are not checked here.
 /// </summary>

@@ -26,8 +26,8 @@ public class NissTests
         Assert.True(Niss.TryParse("01041512358", out _, out _));
 
     [Theory]
-    [InlineData("88222999936")] // domain.md: BIS +20
-    [InlineData("08422999977")] // domain.md: BIS +40, born 2008
+    [InlineData("88222999936")] // BIS +20
+    [InlineData("08422999977")] // BIS +40, born 2008
     public void TryParse_BisWorkedExample_IsValid(string text) =>
         Assert.True(Niss.TryParse(text, out _, out var error), $"{text}: {error}");
 

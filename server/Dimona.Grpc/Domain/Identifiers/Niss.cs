@@ -36,7 +36,7 @@ public sealed record Niss
             error = "does not start with a birth date YYMMDD";
             return false;
         }
-        // The national register never issues serials 000 and 999; BIS numbers do (domain.md's BIS examples use 999).
+        // The national register never issues serials 000 and 999; BIS numbers do (the documented BIS examples use 999).
         var serial = int.Parse(text.AsSpan(6, 3));
         if (!isBis && serial is 0 or 999)
         {

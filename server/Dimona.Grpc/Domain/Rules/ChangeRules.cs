@@ -23,7 +23,7 @@ public sealed record ChangeFacts(
 }
 
 /// <summary>
-/// The rules of the declarations that change a period (domain.md §3): the period must exist and be available, and
+/// The rules of the declarations that change a period: the period must exist and be available, and
 /// belong to the employer and worker named; the move must be one its state allows; and the period it leaves must
 /// pass the rules an IN of its worker type passes, under the UPDATE's own codes where the official list has them.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Dimona.Grpc.Domain.Rules;
 
-/// <summary>The status of a declaration from its anomalies (domain.md §5).</summary>
+/// <summary>The status of a declaration from its anomalies.</summary>
 public static class DeclarationResult
 {
     /// <summary>

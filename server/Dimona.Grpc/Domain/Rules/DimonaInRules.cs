@@ -414,7 +414,7 @@ public static class DimonaInRules
     /// <summary>
     /// 90017-369, blocking: O17 and S17 together work at most 300 hours a calendar year (the year of the start date),
     /// across all employers. The article 17 quota is blocking, unlike the students', so this code, a warning in the
-    /// official list, refuses here. domain.md does not give the figure: 300 hours is the article 17 limit from 2023
+    /// official list, refuses here. The rule catalogue gives no figure: 300 hours is the article 17 limit from 2023
     /// on, applied to every year.
     /// </summary>
     public static Anomaly? Article17HoursWithinQuota(InFacts c) =>
