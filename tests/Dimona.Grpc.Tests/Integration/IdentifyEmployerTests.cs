@@ -104,6 +104,19 @@ public class IdentifyEmployerTests
     }
 
     [Fact]
+    public async Task IdentifyEmployer_ProvisionalOnssNumberWithBadCheckDigits_FailsNamingTheFieldWith00948_003()
+    {
+        await using var server = new DimonaServerFactory();
+        var client = server.CreateDimonaClient();
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.IdentifyEmployerAsync(
+            new() { Employer = new() { ProvisionalOnssNumber = "5123456774" } }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["employer.provisional_onss_number"], status.BadFields());
+        Assert.Contains("00948-003", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[0].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IdentifyEmployer_NoNumber_FailsNamingTheEmployer()
     {
         await using var server = new DimonaServerFactory();

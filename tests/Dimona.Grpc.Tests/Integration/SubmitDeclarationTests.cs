@@ -386,4 +386,38 @@ public class SubmitDeclarationTests
         await using var db = server.CreateDbContext();
         Assert.Equal(20, await db.Declarations.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task Submit_MalformedPlaceOfWorkUserCompanyAndCards_FailsNamingEachField()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Requests.Stg();
+        request.DimonaIn.StudentPlaceOfWork = new PlaceOfWork { Name = new string('x', 97) };
+        request.DimonaIn.UserCompany = new UserCompany { Name = "Uitzendklant NV" };
+        request.DimonaIn.FirstMonthC32ANumber = "12345678901";
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(
+            ["dimona_in.student_place_of_work.name", "dimona_in.student_place_of_work.address", "dimona_in.user_company.address", "dimona_in.first_month_c32a_number"],
+            status.BadFields());
+    }
+
+    [Fact]
+    public async Task Submit_UpdateWithPlannedHoursOutOfRangeAndABadPeriodId_FailsNamingBothWith01135_003()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = new SubmitDeclarationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer },
+            DimonaUpdate = new DimonaUpdate { PeriodId = "123456789012", StartDate = "2027-01-04", PlannedHours = 0 },
+        };
+
+        var status = await SubmitFailsAsync(server, request, StatusCode.InvalidArgument);
+
+        Assert.Equal(["dimona_update.planned_hours", "dimona_update.period_id"], status.BadFields());
+        Assert.Contains("01135-003", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("00913-003", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[1].Description, StringComparison.Ordinal);
+    }
 }
