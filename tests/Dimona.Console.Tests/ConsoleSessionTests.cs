@@ -693,6 +693,7 @@ public class ConsoleSessionTests
             StringComparison.Ordinal);
         Assert.Equal("Shown:                    0 pending declarations, oldest first (last page)\n", listedAfter);
         Assert.Equal("04051712397", FieldIn(read, "Identified NISS"));
+        Assert.Equal("Peeters, An (identified as NISS 04051712397)", FieldIn(read, "Worker"));
         Assert.Equal([number], await ListedAsync(server, $"list {Acme} --worker 04051712397"));
         Assert.Equal([number], RowsIn((await RunAsync(server, $"periods {Acme} --worker 04051712397")).Output));
         Assert.Equal(ExitCodes.RpcError, againExitCode);
