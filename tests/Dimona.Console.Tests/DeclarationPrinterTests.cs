@@ -201,6 +201,20 @@ public class DeclarationPrinterTests
     }
 
     [Fact]
+    public void PrintDeclaration_ResolvedPendingDeclaration_NamesItsWorkerWithTheNissFound()
+    {
+        var declaration = Samples.RefusedStg();
+        declaration.Status = DeclarationStatus.Accepted;
+        declaration.IdentifiedNiss = "90040112345";
+        declaration.Worker = new Worker { Identification = new WorkerIdentification { FamilyName = "Dupont", GivenName = "Marie", BirthDate = "1990-04-01" } };
+        var writer = new StringWriter();
+
+        DeclarationPrinter.PrintDeclaration(declaration, writer);
+
+        Assert.Contains("\nWorker:                   Dupont, Marie (identified as NISS 90040112345)\n", writer.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrintDeclaration_Out_PrintsThePeriodToCloseItsEndDateAndHour()
     {
         var writer = new StringWriter();

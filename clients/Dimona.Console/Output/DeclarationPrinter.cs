@@ -50,7 +50,7 @@ internal static class DeclarationPrinter
         var kind = Words.KindOf(declaration);
         fields.Field("Declaration", kind == DeclarationKind.Unspecified ? "unknown type" : kind.Named());
         fields.Field("Employer", declaration.Employer is null ? "not given" : Words.Of(declaration.Employer));
-        WorkerPrinter.Print(declaration.Worker, fields);
+        WorkerPrinter.Print(declaration.Worker, declaration.IdentifiedNiss, fields);
         switch (declaration.ContentCase)
         {
             case Declaration.ContentOneofCase.DimonaIn:

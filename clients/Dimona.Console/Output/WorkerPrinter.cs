@@ -2,10 +2,13 @@ using Dimona.V1;
 
 namespace Dimona.Console.Output;
 
-/// <summary>Prints the worker of a declaration: its NISS as given, or its identification data.</summary>
+/// <summary>
+/// Prints the worker of a declaration: its NISS as given, or its identification data and, once an operator resolved
+/// the declaration, the NISS found.
+/// </summary>
 internal static class WorkerPrinter
 {
-    public static void Print(Worker? worker, FieldWriter fields)
+    public static void Print(Worker? worker, string identifiedNiss, FieldWriter fields)
     {
         switch (worker)
         {
@@ -13,7 +16,7 @@ internal static class WorkerPrinter
                 fields.Field("Worker", $"NISS {worker.Niss}");
                 break;
             case { IdentityCase: Worker.IdentityOneofCase.Identification }:
-                PrintIdentification(worker.Identification, fields);
+                PrintIdentification(worker.Identification, identifiedNiss, fields);
                 break;
             default:
                 fields.Field("Worker", "not given");
@@ -21,9 +24,10 @@ internal static class WorkerPrinter
         }
     }
 
-    private static void PrintIdentification(WorkerIdentification identification, FieldWriter fields)
+    private static void PrintIdentification(WorkerIdentification identification, string identifiedNiss, FieldWriter fields)
     {
-        fields.Field("Worker", $"{identification.FamilyName}, {identification.GivenName} (no NISS)");
+        var niss = identifiedNiss.Length > 0 ? $"identified as NISS {identifiedNiss}" : "no NISS";
+        fields.Field("Worker", $"{identification.FamilyName}, {identification.GivenName} ({niss})");
         fields.Field("Born", string.Join(", ", new[]
         {
             identification.BirthDate, identification.BirthPlace, identification.BirthCountry,
