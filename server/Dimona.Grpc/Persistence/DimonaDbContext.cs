@@ -42,7 +42,9 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
                 e.Property(x => x.ReceiveTime).HasConversion(v => DbText.Of(v), text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
             }
             e.HasIndex(x => new { x.EmployerId, x.RequestId }).IsUnique();
-            e.HasIndex(x => new { x.EmployerId, x.ReceiveTime, x.DeclarationNumber });
+            // The personnel file, newest first. Not on the number too: the writer would insert at random places among
+            // the declarations of one receive time (a batch message shares one); a page sorts that one group instead.
+            e.HasIndex(x => new { x.EmployerId, x.ReceiveTime });
             // Partial indexes, so that the writer does not maintain them for the bulk of declarations: the pending ones
             // (the operators' list), and the OUT, UPDATE and CANCEL of a period (its history; an IN is found by number).
             e.HasIndex(x => new { x.ReceiveTime, x.DeclarationNumber }).HasDatabaseName("IX_Declarations_Pending").HasFilter("\"Status\" = 'Pending'");
@@ -60,7 +62,8 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.State).HasMaxLength(12);
             // A worker's periods: with one employer (the writer's overlap rules) and with all of them (the quotas).
             e.HasIndex(x => new { x.WorkerNiss, x.EmployerId });
-            e.HasIndex(x => new { x.EmployerId, x.StartDate, x.PeriodId });
+            // The employer's periods, latest start first; not on the id too, for the same reason as above.
+            e.HasIndex(x => new { x.EmployerId, x.StartDate });
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
     }

@@ -60,7 +60,7 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         if (page.After is { } after)
         {
             var number = after.Number.Value;
-            // The first condition repeats part of the second, for the index on (EmployerId, ReceiveTime, DeclarationNumber).
+            // The first condition repeats part of the second, for the index on (EmployerId, ReceiveTime).
             rows = rows.Where(d => d.ReceiveTime <= after.ReceiveTime
                 && (d.ReceiveTime < after.ReceiveTime || string.Compare(d.DeclarationNumber, number) < 0));
         }

@@ -94,14 +94,14 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .HasDatabaseName("IX_Declarations_Changes")
                         .HasFilter("\"Kind\" <> 'IN'");
 
+                    b.HasIndex("EmployerId", "ReceiveTime");
+
                     b.HasIndex("EmployerId", "RequestId")
                         .IsUnique();
 
                     b.HasIndex("ReceiveTime", "DeclarationNumber")
                         .HasDatabaseName("IX_Declarations_Pending")
                         .HasFilter("\"Status\" = 'Pending'");
-
-                    b.HasIndex("EmployerId", "ReceiveTime", "DeclarationNumber");
 
                     b.ToTable("Declarations", (string)null);
                 });
@@ -216,9 +216,9 @@ namespace Dimona.Grpc.Persistence.Migrations
 
                     b.HasKey("PeriodId");
 
-                    b.HasIndex("WorkerNiss", "EmployerId");
+                    b.HasIndex("EmployerId", "StartDate");
 
-                    b.HasIndex("EmployerId", "StartDate", "PeriodId");
+                    b.HasIndex("WorkerNiss", "EmployerId");
 
                     b.ToTable("Periods", (string)null);
                 });

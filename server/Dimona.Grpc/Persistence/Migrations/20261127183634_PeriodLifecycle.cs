@@ -83,9 +83,9 @@ namespace Dimona.Grpc.Persistence.Migrations
                 "FROM Periods p WHERE p.PeriodId = Declarations.PeriodId) WHERE PeriodId IS NOT NULL;");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Periods_EmployerId_StartDate_PeriodId",
+                name: "IX_Periods_EmployerId_StartDate",
                 table: "Periods",
-                columns: new[] { "EmployerId", "StartDate", "PeriodId" });
+                columns: new[] { "EmployerId", "StartDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Periods_WorkerNiss_EmployerId",
@@ -99,9 +99,9 @@ namespace Dimona.Grpc.Persistence.Migrations
                 filter: "\"Kind\" <> 'IN'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
+                name: "IX_Declarations_EmployerId_ReceiveTime",
                 table: "Declarations",
-                columns: new[] { "EmployerId", "ReceiveTime", "DeclarationNumber" });
+                columns: new[] { "EmployerId", "ReceiveTime" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Declarations_Pending",
@@ -114,7 +114,7 @@ namespace Dimona.Grpc.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Periods_EmployerId_StartDate_PeriodId",
+                name: "IX_Periods_EmployerId_StartDate",
                 table: "Periods");
 
             migrationBuilder.DropIndex(
@@ -126,7 +126,7 @@ namespace Dimona.Grpc.Persistence.Migrations
                 table: "Declarations");
 
             migrationBuilder.DropIndex(
-                name: "IX_Declarations_EmployerId_ReceiveTime_DeclarationNumber",
+                name: "IX_Declarations_EmployerId_ReceiveTime",
                 table: "Declarations");
 
             migrationBuilder.DropIndex(
