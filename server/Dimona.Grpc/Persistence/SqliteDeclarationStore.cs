@@ -170,7 +170,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             using var q = s.PlannedHoursOfWorker.Run();
             q.Text(1, worker.Value);
             q.Text(2, DbText.Of(new DateOnly(year, 1, 1)));
-            q.Text(3, DbText.Of(new DateOnly(year + 1, 1, 1)));
+            q.Text(3, DbText.Of(new DateOnly(year, 12, 31)));
             q.Text(4, except?.Value ?? "");
             var hours = 0;
             while (q.Step())
@@ -371,7 +371,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             PeriodsOfWorker = Prepare($"SELECT {PeriodColumns} FROM Periods WHERE EmployerId = ?1 AND WorkerNiss = ?2 AND State <> 'Cancelled'");
             PeriodById = Prepare($"SELECT {PeriodColumns} FROM Periods WHERE PeriodId = ?1");
             PlannedHoursOfWorker = Prepare(
-                "SELECT WorkerType, PlannedHours FROM Periods WHERE WorkerNiss = ?1 AND StartDate >= ?2 AND StartDate < ?3 " +
+                "SELECT WorkerType, PlannedHours FROM Periods WHERE WorkerNiss = ?1 AND StartDate >= ?2 AND StartDate <= ?3 " +
                 "AND PeriodId <> ?4 AND State <> 'Cancelled' AND PlannedHours IS NOT NULL");
             InsertDeclaration = Prepare(
                 $"INSERT INTO Declarations ({DeclarationColumns}) " +

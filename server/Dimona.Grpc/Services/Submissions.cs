@@ -9,7 +9,7 @@ namespace Dimona.Grpc.Services;
 /// The path of submitted declarations: the stateless checks (malformed request, rules that need no stored facts)
 /// here, on the caller's thread, then the writer, which decides and commits.
 /// </summary>
-public sealed class Submissions(DeclarationWriter writer, TimeProvider time)
+public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILogger<Submissions> logger)
 {
     /// <summary>How long a unary call waits for room in a full writer queue before it fails with RESOURCE_EXHAUSTED.</summary>
     public static readonly TimeSpan UnaryQueueWait = TimeSpan.FromSeconds(5);
@@ -55,7 +55,24 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time)
         return outcomes;
     }
 
-    private static Outcome<CheckedDeclaration> Check(V1.SubmitDeclarationRequest request, DateTimeOffset now)
+    /// <summary>
+    /// The stateless checks of one declaration. A bug in them fails that declaration alone with INTERNAL, as a bug in
+    /// the writer's decision does: it never ends a batch stream or reaches a caller as UNKNOWN.
+    /// </summary>
+    private Outcome<CheckedDeclaration> Check(V1.SubmitDeclarationRequest request, DateTimeOffset now)
+    {
+        try
+        {
+            return CheckOrThrow(request, now);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "A declaration failed its stateless checks and was answered INTERNAL");
+            return Failure.Internal();
+        }
+    }
+
+    private static Outcome<CheckedDeclaration> CheckOrThrow(V1.SubmitDeclarationRequest request, DateTimeOffset now)
     {
         var brusselsNow = BelgianTime.ToBrussels(now);
         var wellFormed = RequestCheck.Submit(request, DateOnly.FromDateTime(brusselsNow));

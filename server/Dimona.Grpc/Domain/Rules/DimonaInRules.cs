@@ -272,7 +272,7 @@ public static class DimonaInRules
 
     /// <summary>00910-459: an EXT period covers at most two consecutive days (end date at most the day after the start date).</summary>
     public static Anomaly? ExtraAtMostTwoDays(InCheck c) =>
-        c.In is { WorkerType: EXT, EndDate: { } end } && end > c.In.StartDate.AddDays(1)
+        c.In is { WorkerType: EXT, EndDate: { } end } && end.DayNumber - c.In.StartDate.DayNumber > 1
             ? Anomaly.Blocking("00910-459", Field.StartDate, "An EXT period covers at most two consecutive days: the end date is at most the day after the start date.")
             : null;
 
@@ -479,6 +479,6 @@ public static class DimonaInRules
     private static DateTime From(DateOnly date, TimeOnly? hour) => date.ToDateTime(hour ?? TimeOnly.MinValue);
 
     private static DateTime Until(DateOnly? date, TimeOnly? hour) => date is { } end
-        ? (hour is { } h ? end.ToDateTime(h) : end.AddDays(1).ToDateTime(TimeOnly.MinValue))
+        ? (hour is { } h ? end.ToDateTime(h) : end == DateOnly.MaxValue ? DateTime.MaxValue : end.AddDays(1).ToDateTime(TimeOnly.MinValue))
         : DateTime.MaxValue;
 }
