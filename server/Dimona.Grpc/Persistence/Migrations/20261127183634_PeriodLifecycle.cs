@@ -82,6 +82,19 @@ namespace Dimona.Grpc.Persistence.Migrations
                 "(SELECT p.JointCommittee, p.WorkerType, p.StartDate, p.EndDate, p.StartHour, p.EndHour, p.PlannedHours " +
                 "FROM Periods p WHERE p.PeriodId = Declarations.PeriodId) WHERE PeriodId IS NOT NULL;");
 
+            // INs without a period (refused or pending) take them from the request as received, so that a pending one
+            // can still be resolved: the contract's JSON names the worker type WORKER_TYPE_XXX (absent for OTH) and hours HHMM.
+            migrationBuilder.Sql(
+                "UPDATE Declarations SET " +
+                "JointCommittee = COALESCE(json_extract(ReceivedJson, '$.dimonaIn.jointCommittee'), ''), " +
+                "WorkerType = COALESCE(substr(json_extract(ReceivedJson, '$.dimonaIn.workerType'), 13), 'OTH'), " +
+                "StartDate = json_extract(ReceivedJson, '$.dimonaIn.startDate'), " +
+                "EndDate = json_extract(ReceivedJson, '$.dimonaIn.endDate'), " +
+                "StartHour = (SELECT substr(h, 1, 2) || ':' || substr(h, 3, 2) || ':00' FROM (SELECT json_extract(ReceivedJson, '$.dimonaIn.startHour') AS h) WHERE h IS NOT NULL), " +
+                "EndHour = (SELECT substr(h, 1, 2) || ':' || substr(h, 3, 2) || ':00' FROM (SELECT json_extract(ReceivedJson, '$.dimonaIn.endHour') AS h) WHERE h IS NOT NULL), " +
+                "PlannedHours = json_extract(ReceivedJson, '$.dimonaIn.plannedHours') " +
+                "WHERE PeriodId IS NULL AND json_extract(ReceivedJson, '$.dimonaIn.startDate') IS NOT NULL;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Periods_EmployerId_StartDate",
                 table: "Periods",
