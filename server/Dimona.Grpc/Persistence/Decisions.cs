@@ -43,12 +43,14 @@ internal static class Decisions
         }
         var (anomalies, changed) = ChangeRules.Check(new ChangeFacts(
             request.Content, request.Employer, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
-        var visible = period is not null && period.EmployerId == employer.Id ? period : null;
+        // Another employer's period is not this declaration's: it is refused, and neither names that period nor shows
+        // in its history.
+        var own = period is null || period.EmployerId == employer.Id;
         return new Decision(
             [.. anomalies, .. stateless],
-            visible?.Worker ?? request.Worker?.Niss,
-            visible is null ? null : PeriodShape.Of(visible),
-            id,
+            own ? period?.Worker ?? request.Worker?.Niss : request.Worker?.Niss,
+            own && period is not null ? PeriodShape.Of(period) : null,
+            own ? id : null,
             changed);
     }
 

@@ -204,7 +204,8 @@ public sealed class DeclarationWriter : IAsyncDisposable
         }
         if (!request.ValidateOnly && transaction.FindByRequestId(employer.Id, request.RequestId) is { } earlier)
         {
-            return earlier.ReceivedJson == item.ReceivedJson ? earlier : Failure.RequestIdReused();
+            // Both were made by this employer, perhaps under two of its numbers: the rest must be the same.
+            return Services.ContractMapping.SameDeclaration(earlier.ReceivedJson, item.ReceivedJson) ? earlier : Failure.RequestIdReused();
         }
 
         var decision = request.Content is DimonaIn @in

@@ -258,18 +258,31 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
 
         public void Resolve(DeclarationNumber number, DeclarationStatus status, IReadOnlyList<Anomaly> anomalies, Niss worker, Period? created)
         {
-            using (var update = s.ResolveDeclaration.Run())
+            if (created is not null)
             {
+                SavePeriod(created, isNew: true);
+            }
+            try
+            {
+                using var update = s.ResolveDeclaration.Run();
                 update.Text(1, number.Value);
                 update.Text(2, status.ToString());
                 update.Text(3, RowMapping.AnomaliesToJson(anomalies));
                 update.Text(4, worker.Value);
                 update.Text(5, created?.Id.Value);
                 update.Step();
+                if (s.Changes() != 1)
+                {
+                    throw new InvalidOperationException($"Declaration {number} was not pending when resolved.");
+                }
             }
-            if (created is not null)
+            catch when (created is not null)
             {
-                SavePeriod(created, isNew: true);
+                // The declaration's result and its period go in together or not at all, as in TryAdd.
+                using var delete = s.DeletePeriod.Run();
+                delete.Text(1, created.Id.Value);
+                delete.Step();
+                throw;
             }
         }
 
@@ -381,6 +394,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 "UPDATE Periods SET State = ?6, StartDate = ?7, EndDate = ?8, StartHour = ?9, EndHour = ?10, PlannedHours = ?11 " +
                 "WHERE PeriodId = ?1 AND EmployerId = ?2 AND WorkerNiss = ?3 AND JointCommittee = ?4 AND WorkerType = ?5");
             DeleteDeclaration = Prepare("DELETE FROM Declarations WHERE DeclarationNumber = ?1");
+            DeletePeriod = Prepare("DELETE FROM Periods WHERE PeriodId = ?1");
             ResolveDeclaration = Prepare(
                 "UPDATE Declarations SET Status = ?2, AnomaliesJson = ?3, WorkerNiss = ?4, IdentifiedNiss = ?4, PeriodId = ?5 " +
                 "WHERE DeclarationNumber = ?1 AND Status = 'Pending'");
@@ -406,6 +420,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         public Statement InsertPeriod { get; }
         public Statement UpdatePeriod { get; }
         public Statement DeleteDeclaration { get; }
+        public Statement DeletePeriod { get; }
         public Statement ResolveDeclaration { get; }
         public Statement InsertEmployer { get; }
         public Statement SetOnssNumber { get; }

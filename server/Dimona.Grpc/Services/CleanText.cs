@@ -7,7 +7,8 @@ namespace Dimona.Grpc.Services;
 /// <summary>
 /// Refuses, in every string field of a request message (nested messages and repeated fields included), the characters
 /// no name, number or reference has and that would corrupt what is stored, logged or printed: control characters (C0
-/// U+0000–U+001F with NUL, tab and line breaks, DEL U+007F, C1 U+0080–U+009F) and the bidirectional embeddings,
+/// U+0000–U+001F with NUL, tab and line breaks, DEL U+007F, C1 U+0080–U+009F), the line and paragraph separators
+/// (U+2028, U+2029) and the bidirectional embeddings,
 /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a text read otherwise than it is stored.
 /// Each such field is named by its proto field path.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class CleanText
     public static void Check(IMessage message, Violations v) => CheckFields(message, "", v);
 
     private static bool IsRefused(char c) =>
-        c is <= '\u001F' or (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        c is <= '\u001F' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>The index of the first refused character of <paramref name="text"/>; -1 when it has none.</summary>
     private static int FirstRefused(string text)

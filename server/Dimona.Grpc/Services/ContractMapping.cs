@@ -23,6 +23,22 @@ internal static class ContractMapping
         return JsonFormatter.Default.Format(received);
     }
 
+    /// <summary>
+    /// Whether two requests in their received JSON form declare the same, however they name the employer: a retry
+    /// may name it by another of its numbers (after a confirmation, the definitive one instead of the provisional).
+    /// </summary>
+    public static bool SameDeclaration(string receivedJson, string otherJson)
+    {
+        if (receivedJson == otherJson)
+        {
+            return true;
+        }
+        var received = Parser.Parse<V1.SubmitDeclarationRequest>(receivedJson);
+        var other = Parser.Parse<V1.SubmitDeclarationRequest>(otherJson);
+        received.Employer = other.Employer = null;
+        return received.Equals(other);
+    }
+
     public static V1.Employer ToContract(this Employer e) => new()
     {
         Name = e.Name,

@@ -10,7 +10,7 @@ public class CleanTextTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> RefusedCharacters => ["\t", "\n", "\0", "\u0085", "\u202E"];
+    public static TheoryData<string> RefusedCharacters => ["\t", "\n", "\0", "\u0085", "\u2028", "\u202E"];
 
     [Theory]
     [MemberData(nameof(RefusedCharacters))]

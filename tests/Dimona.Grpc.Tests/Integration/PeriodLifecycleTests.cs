@@ -400,4 +400,81 @@ public class PeriodLifecycleTests
         Assert.Equal((DeclarationStatus.Accepted, ""), (answer.Status, answer.DeclarationNumber));
         Assert.Equal("Open", (await PeriodAsync(server, periodId)).State);
     }
+
+    [Fact]
+    public async Task RefusedChange_OfAnotherEmployersPeriod_NamesNoPeriodAndStaysOutOfItsHistory()
+    {
+        await using var server = new DimonaServerFactory();
+        var periodId = (await SubmitAsync(server, OpenEnded())).PeriodId;
+        var intruder = Cancel(periodId);
+        intruder.Employer = new EmployerId { EnterpriseNumber = Requests.ProvisionalEmployer };
+
+        var refused = await SubmitAsync(server, intruder);
+        var history = await server.CreateDimonaClient().GetPeriodAsync(new GetPeriodRequest { PeriodId = periodId }, cancellationToken: Ct);
+
+        Assert.Equal((DeclarationStatus.Refused, ""), (refused.Status, refused.PeriodId));
+        Assert.Equal(["IN"], history.Declarations.Select(d => d.ContentCase == Declaration.ContentOneofCase.DimonaIn ? "IN" : "other"));
+    }
+
+    [Fact]
+    public async Task Retry_UnderTheEmployersOtherNumber_ReturnsTheFirstResult()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = OpenEnded();
+        var first = await SubmitAsync(server, request);
+        request.Employer = new EmployerId { OnssNumber = Requests.DefinitiveOnss };
+
+        var again = await SubmitAsync(server, request);
+
+        Assert.Equal(first.DeclarationNumber, again.DeclarationNumber);
+    }
+
+    [Fact]
+    public async Task Out_OfAnOpenFlexiOnItsFirstDayWithoutStartHour_IsRefused00777_001OnThePeriod()
+    {
+        await using var server = new DimonaServerFactory();
+        var flexi = OpenEnded();
+        flexi.DimonaIn = new DimonaIn { StartDate = "2026-12-01", JointCommittee = "302", WorkerType = WorkerType.Flx };
+        var periodId = (await SubmitAsync(server, flexi)).PeriodId;
+        var close = Out(periodId, "2026-12-01");
+        close.DimonaOut.EndHour = "1700";
+
+        var refused = await SubmitAsync(server, close);
+
+        Assert.Equal(DeclarationStatus.Refused, refused.Status);
+        Assert.Contains(refused.Anomalies, a => a.Code == "00777-001" && a.Field == "dimona_out.period_id");
+    }
+
+    [Fact]
+    public async Task Update_OnlyHoursOfAPastPeriod_RepeatingItsDate_IsNotLate()
+    {
+        await using var server = new DimonaServerFactory();
+        var past = OpenEnded();
+        past.DimonaIn.StartDate = "2026-11-02";
+        past.DimonaIn.EndDate = "2026-11-20";
+        var periodId = (await SubmitAsync(server, past)).PeriodId;
+        var hours = Update(periodId, endDate: "2026-11-20");
+        hours.DimonaUpdate.EndHour = "1700";
+
+        var changed = await SubmitAsync(server, hours);
+
+        Accepted(changed, periodId);
+    }
+
+    [Fact]
+    public async Task Update_ReopeningAStudentPeriod_IsRefused90378_368()
+    {
+        await using var server = new DimonaServerFactory();
+        var student = OpenEnded();
+        student.DimonaIn.WorkerType = WorkerType.Stu;
+        student.DimonaIn.EndDate = "2027-01-31";
+        student.DimonaIn.PlannedHours = 40;
+        var periodId = (await SubmitAsync(server, student)).PeriodId;
+
+        var refused = await SubmitAsync(server, Update(periodId, endDate: "9999-12-31"));
+
+        Assert.Equal(DeclarationStatus.Refused, refused.Status);
+        Assert.Contains(refused.Anomalies, a => a.Code == "90378-368" && a.Field == "dimona_update.end_date");
+        Assert.Equal(new DateOnly(2027, 1, 31), (await PeriodAsync(server, periodId)).End);
+    }
 }

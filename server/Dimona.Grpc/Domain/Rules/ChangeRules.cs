@@ -103,7 +103,7 @@ public static class ChangeRules
         {
             anomalies.AddRange(DimonaInRules.Check(new InFacts(changed.AsIn(), f.Employer, f.OtherPeriods, f.QuotaHoursBefore))
                 .Select(a => Recoded(a, DeclarationKind.Update)));
-            if (LateUpdate(update, f.Today) is { } late)
+            if (LateUpdate(update, period, f.Today) is { } late)
             {
                 anomalies.Add(late);
             }
@@ -111,22 +111,41 @@ public static class ChangeRules
         return (anomalies, changed);
     }
 
-    /// <summary>90378-460 (warning): an UPDATE that sets a start or end date already past is accepted, but late.</summary>
-    public static Anomaly? LateUpdate(DimonaUpdate u, DateOnly today) =>
-        u.StartDate < today || (u.EndDate is { } end && end != DimonaUpdate.ReOpen && end < today)
+    /// <summary>
+    /// 90378-460 (warning): an UPDATE that changes a start or end date to one already past is accepted, but late. A date
+    /// repeated as it stands (to change only hours) is no change.
+    /// </summary>
+    public static Anomaly? LateUpdate(DimonaUpdate u, Period before, DateOnly today) =>
+        (u.StartDate is { } start && start != before.StartDate && start < today)
+        || (u.EndDate is { } end && end != DimonaUpdate.ReOpen && end != before.EndDate && end < today)
             ? Anomaly.Warning("90378-460", "dimona_update", "Late declaration: this UPDATE sets a date already past.")
             : null;
 
     /// <summary>The official DimonaUpdate codes for the IN rules that have one.</summary>
     private static readonly HashSet<string> UpdateCodes = ["90373-333", "90373-334", "90373-341", "90373-343", "90373-421", "90373-460"];
 
-    /// <summary>An IN rule's anomaly as the change reports it: its field under the change's message, its code the UPDATE's own where one exists.</summary>
+    /// <summary>The fields of a Dimona OUT: an anomaly on any other part of the period is reported on its id.</summary>
+    private static readonly HashSet<string> OutFields = ["dimona_out.end_date", "dimona_out.end_hour"];
+
+    /// <summary>
+    /// An IN rule's anomaly as the change reports it: its field under the change's message (for an OUT, the period id
+    /// when the OUT has no such field: the period must first be changed by an UPDATE), its code the UPDATE's own where
+    /// one exists: 90378-368 when an UPDATE removes an end date the worker type requires.
+    /// </summary>
     private static Anomaly Recoded(Anomaly a, DeclarationKind kind)
     {
         var prefix = FieldOf(kind);
         var field = a.Field == Field.DimonaIn ? prefix
             : a.Field.StartsWith(Field.DimonaIn + ".", StringComparison.Ordinal) ? prefix + a.Field[Field.DimonaIn.Length..]
             : a.Field;
+        if (kind == DeclarationKind.Out && field.StartsWith(prefix, StringComparison.Ordinal) && !OutFields.Contains(field))
+        {
+            return a with { Field = $"{prefix}.period_id", Message = $"{a.Message} (The period as it stands; change it with a Dimona UPDATE first.)" };
+        }
+        if (kind == DeclarationKind.Update && a.Code == "00911-001")
+        {
+            return a with { Code = "90378-368", Field = field, Message = "This UPDATE may not remove the end date: the period's worker type or joint committee requires one." };
+        }
         var code = kind == DeclarationKind.Update && UpdateCodes.Contains(a.Code) ? "90378" + a.Code[5..] : a.Code;
         return a with { Code = code, Field = field };
     }
