@@ -430,7 +430,7 @@ internal static class RequestCheck
         {
             return Bad<DateOnly>(v, field, "A date YYYY-MM-DD is required.");
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return IsoText.TryDate(text, out var date)
             ? date
             : Bad<DateOnly>(v, field, "Not a date YYYY-MM-DD.");
     }
@@ -441,7 +441,7 @@ internal static class RequestCheck
         {
             return null;
         }
-        return text.Length == 4 && TimeOnly.TryParseExact(text, "HHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour)
+        return IsoText.TryHour(text, out var hour)
             ? hour
             : Bad<TimeOnly?>(v, field, "Not an hour HHMM between 0000 and 2359.");
     }
