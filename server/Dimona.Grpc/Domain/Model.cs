@@ -24,6 +24,10 @@ public abstract record EmployerId
 
 public sealed record Address(string Street, string HouseNumber, string Box, string PostCode, string Municipality, string Country);
 
+/// <summary>
+/// An employer as registered: its numbers, whether active, its address, its ONSS employer category (3 digits, empty
+/// when not known) and its NACE-BEL activity codes (5 digits each, main activity first).
+/// </summary>
 public sealed record Employer(
     long Id,
     string Name,
@@ -31,7 +35,9 @@ public sealed record Employer(
     OnssNumber? OnssNumber,
     OnssNumber? ProvisionalOnssNumber,
     bool Active,
-    Address Address)
+    Address Address,
+    string Category = "",
+    IReadOnlyList<string>? NaceCodes = null)
 {
     /// <summary>Definitive once ONSS has issued the definitive number.</summary>
     public bool IsDefinitive => OnssNumber is not null;

@@ -14,16 +14,19 @@ public static class DemoEmployers
         {
             Name = "Atelier Démo SA", EnterpriseNumber = "0403019261", OnssNumber = "175110801", Active = true,
             Street = "Rue de la Loi", HouseNumber = "16", PostCode = "1000", Municipality = "Bruxelles", Country = "BE",
+            Category = "000", NaceCodes = "25620,33120",
         },
         new()
         {
             Name = "Nieuwe Zaak BV", EnterpriseNumber = "0765432146", ProvisionalOnssNumber = "5123456773", Active = true,
             Street = "Meir", HouseNumber = "50", Box = "3", PostCode = "2000", Municipality = "Antwerpen", Country = "BE",
+            Category = "000", NaceCodes = "56101",
         },
         new()
         {
             Name = "Ancienne Brasserie SA", EnterpriseNumber = "0812345603", OnssNumber = "125482497", Active = false,
             Street = "Place du Marché", HouseNumber = "1", PostCode = "4000", Municipality = "Liège", Country = "BE",
+            Category = "000", NaceCodes = "11050",
         },
     ];
 

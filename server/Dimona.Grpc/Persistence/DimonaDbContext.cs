@@ -18,6 +18,8 @@ public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) :
             e.Property(x => x.EnterpriseNumber).HasMaxLength(10);
             e.Property(x => x.OnssNumber).HasMaxLength(9);
             e.Property(x => x.ProvisionalOnssNumber).HasMaxLength(10);
+            e.Property(x => x.Category).HasMaxLength(3);
+            e.Property(x => x.NaceCodes).HasMaxLength(59);
             e.HasIndex(x => x.EnterpriseNumber).IsUnique();
             e.HasIndex(x => x.OnssNumber).IsUnique();
             e.HasIndex(x => x.ProvisionalOnssNumber).IsUnique();

@@ -17,7 +17,12 @@ internal static class RowMapping
         row.OnssNumber is null ? null : Parsed<OnssNumber>(OnssNumber.TryParseDefinitive(row.OnssNumber, out var o, out _), o),
         row.ProvisionalOnssNumber is null ? null : Parsed<OnssNumber>(OnssNumber.TryParseProvisional(row.ProvisionalOnssNumber, out var p, out _), p),
         row.Active,
-        new Address(row.Street, row.HouseNumber, row.Box, row.PostCode, row.Municipality, row.Country));
+        new Address(row.Street, row.HouseNumber, row.Box, row.PostCode, row.Municipality, row.Country),
+        row.Category ?? "",
+        row.NaceCodes is null ? [] : row.NaceCodes.Split(','));
+
+    /// <summary>The stored form of NACE codes: comma-separated, main activity first; null when none.</summary>
+    public static string? NaceText(IReadOnlyList<string>? codes) => codes is { Count: > 0 } ? string.Join(',', codes) : null;
 
     public static Declaration ToDomain(this DeclarationRow row) => new(
         Number(row.DeclarationNumber),

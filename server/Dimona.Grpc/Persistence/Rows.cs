@@ -16,6 +16,12 @@ public sealed class EmployerRow
     public required string PostCode { get; set; }
     public required string Municipality { get; set; }
     public required string Country { get; set; }
+
+    /// <summary>The ONSS employer category, 3 digits; null when not known.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>NACE-BEL activity codes, 5 digits each, comma-separated, main activity first; null when none are known.</summary>
+    public string? NaceCodes { get; set; }
 }
 
 public sealed class DeclarationRow

@@ -86,6 +86,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 PostCode = q.Text(9),
                 Municipality = q.Text(10),
                 Country = q.Text(11),
+                Category = q.TextOrNull(12),
+                NaceCodes = q.TextOrNull(13),
             }.ToDomain() : null;
 
         public Declaration? FindByRequestId(long employerId, Guid requestId)
@@ -315,6 +317,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 insert.Text(9, employer.Address.PostCode);
                 insert.Text(10, employer.Address.Municipality);
                 insert.Text(11, employer.Address.Country);
+                insert.Text(12, employer.Category.Length == 0 ? null : employer.Category);
+                insert.Text(13, RowMapping.NaceText(employer.NaceCodes));
                 insert.Step();
             }
             return employer with { Id = s.LastInsertRowId() };
@@ -360,7 +364,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
     private sealed class Statements : IDisposable
     {
         private const string EmployerColumns =
-            "Id, Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country";
+            "Id, Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country, " +
+            "Category, NaceCodes";
 
         private const string DeclarationColumns =
             "DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson, " +
@@ -399,8 +404,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 "UPDATE Declarations SET Status = ?2, AnomaliesJson = ?3, WorkerNiss = ?4, IdentifiedNiss = ?4, PeriodId = ?5 " +
                 "WHERE DeclarationNumber = ?1 AND Status = 'Pending'");
             InsertEmployer = Prepare(
-                "INSERT INTO Employers (Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                "INSERT INTO Employers (Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country, Category, NaceCodes) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
             SetOnssNumber = Prepare("UPDATE Employers SET OnssNumber = ?2 WHERE Id = ?1");
             BeginImmediate = Prepare("BEGIN IMMEDIATE");
             CommitTransaction = Prepare("COMMIT");

@@ -46,6 +46,8 @@ internal static class ContractMapping
         OnssNumber = e.OnssNumber?.Value ?? "",
         ProvisionalOnssNumber = e.ProvisionalOnssNumber?.Value ?? "",
         RegistrationStatus = e.IsDefinitive ? V1.RegistrationStatus.Definitive : V1.RegistrationStatus.Provisional,
+        EmployerCategory = e.Category,
+        NaceCodes = { e.NaceCodes ?? [] },
         Active = e.Active,
         Address = new V1.Address
         {

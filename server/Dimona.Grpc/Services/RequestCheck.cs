@@ -65,13 +65,30 @@ internal static class RequestCheck
             ? e
             : Bad<EnterpriseNumber>(v, "enterprise_number", $"Enterprise number {error} (00014-003).");
         var address = Address(request.Address, "address", v);
+        if (request.EmployerCategory.Length > 0 && !(request.EmployerCategory.Length == 3 && request.EmployerCategory.All(char.IsAsciiDigit)))
+        {
+            v.Add("employer_category", "The employer category is 3 digits, for example 000.");
+        }
+        if (request.NaceCodes.Count is 0 or > MaxNaceCodes)
+        {
+            v.Add("nace_codes", $"Between 1 and {MaxNaceCodes} NACE-BEL activity codes are required, the main activity first.");
+        }
+        for (var i = 0; i < request.NaceCodes.Count; i++)
+        {
+            if (!(request.NaceCodes[i].Length == 5 && request.NaceCodes[i].All(char.IsAsciiDigit)))
+            {
+                v.Add($"nace_codes[{i}]", "A NACE-BEL activity code is 5 digits, for example 56101.");
+            }
+        }
         if (request.Channel is not (V1.RegistrationChannel.Secured or V1.RegistrationChannel.Unsecured))
         {
             v.Add("channel", "The channel is required: REGISTRATION_CHANNEL_SECURED or REGISTRATION_CHANNEL_UNSECURED.");
         }
         return v.ToFailure() is { } failure
             ? failure
-            : new Registration(new Employer(0, name, number, null, null, Active: true, address!), request.Channel == V1.RegistrationChannel.Secured);
+            : new Registration(
+                new Employer(0, name, number, null, null, Active: true, address!, request.EmployerCategory, [.. request.NaceCodes]),
+                request.Channel == V1.RegistrationChannel.Secured);
     }
 
     public static Outcome<OnssNumber> Confirm(V1.ConfirmEmployerRegistrationRequest request)
@@ -91,6 +108,9 @@ internal static class RequestCheck
         var niss = Niss.TryParse(request.Niss, out var n, out var error) ? n : Bad<Niss>(v, "niss", $"NISS {error} (00024-003).");
         return v.ToFailure() is { } failure ? failure : new Resolution(number, niss);
     }
+
+    /// <summary>How many activity codes a registration may give.</summary>
+    public const int MaxNaceCodes = 10;
 
     public sealed record Registration(Employer Employer, bool Secured);
 

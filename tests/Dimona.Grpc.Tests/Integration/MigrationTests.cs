@@ -26,8 +26,10 @@ public class MigrationTests
             await using (var db = new DimonaDbContext(options))
             {
                 await db.GetService<IMigrator>().MigrateAsync("20261127101012_Initial", cancellationToken: Ct);
-                db.Employers.AddRange(DemoEmployers.All);
-                await db.SaveChangesAsync(Ct);
+                // The schema of then: the employer's columns as they were.
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO Employers (Id, Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country) " +
+                    "VALUES (1, 'Atelier Démo SA', '0403019261', '175110801', NULL, 1, 'Rue de la Loi', '16', '', '1000', 'Bruxelles', 'BE')", Ct);
                 await db.Database.ExecuteSqlRawAsync(
                     "INSERT INTO Declarations (DeclarationNumber, RequestId, EmployerId, Kind, Status, ReceiveTime, WorkerNiss, PeriodId, ReceivedJson, AnomaliesJson) " +
                     "VALUES ({0}, {1}, 1, 'IN', 'Pending', '2026-11-20 09:00:00+00:00', NULL, NULL, {2}, '[]')",

@@ -18,6 +18,8 @@ public class OperatorTests
         EnterpriseNumber = enterpriseNumber,
         Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
         Channel = channel,
+        EmployerCategory = "000",
+        NaceCodes = { "56102", "56301" },
     };
 
     [Fact]
@@ -68,6 +70,11 @@ public class OperatorTests
         Assert.True(OnssNumber.TryParseDefinitive(registered.OnssNumber, out _, out _));
         Assert.Equal("", registered.ProvisionalOnssNumber);
         Assert.True(registered.Active);
+        Assert.Equal("000", registered.EmployerCategory);
+        Assert.Equal(["56102", "56301"], registered.NaceCodes);
+        var identified = (await server.CreateDimonaClient().IdentifyEmployerAsync(
+            new IdentifyEmployerRequest { Employer = new EmployerId { OnssNumber = registered.OnssNumber } }, cancellationToken: Ct)).Employer;
+        Assert.Equal(registered, identified);
     }
 
     [Fact]
@@ -90,6 +97,23 @@ public class OperatorTests
             .RegisterEmployerAsync(Registration(RegistrationChannel.Unspecified, "0431150351"), cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(["enterprise_number", "channel"], status.BadFields());
+    }
+
+    [Fact]
+    public async Task Register_BadCategoryAndNaceCodes_FailsNamingEach()
+    {
+        await using var server = new DimonaServerFactory();
+        var request = Registration(RegistrationChannel.Secured);
+        request.EmployerCategory = "0A0";
+        request.NaceCodes.Add("5610");
+        var none = Registration(RegistrationChannel.Secured);
+        none.NaceCodes.Clear();
+
+        var bad = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => server.CreateDimonaClient().RegisterEmployerAsync(request, cancellationToken: Ct).ResponseAsync);
+        var missing = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => server.CreateDimonaClient().RegisterEmployerAsync(none, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["employer_category", "nace_codes[2]"], bad.BadFields());
+        Assert.Equal(["nace_codes"], missing.BadFields());
     }
 
     [Fact]

@@ -119,6 +119,10 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -133,6 +137,10 @@ namespace Dimona.Grpc.Persistence.Migrations
 
                     b.Property<string>("Municipality")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaceCodes")
+                        .HasMaxLength(59)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dimona.Grpc.Persistence.Migrations
 {
     [DbContext(typeof(DimonaDbContext))]
-    [Migration("20261127183634_PeriodLifecycle")]
+    [Migration("20261127185639_PeriodLifecycle")]
     partial class PeriodLifecycle
     {
         /// <inheritdoc />
@@ -122,6 +122,10 @@ namespace Dimona.Grpc.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -136,6 +140,10 @@ namespace Dimona.Grpc.Persistence.Migrations
 
                     b.Property<string>("Municipality")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaceCodes")
+                        .HasMaxLength(59)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

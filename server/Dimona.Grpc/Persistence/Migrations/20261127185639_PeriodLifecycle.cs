@@ -23,6 +23,20 @@ namespace Dimona.Grpc.Persistence.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                table: "Employers",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NaceCodes",
+                table: "Employers",
+                type: "TEXT",
+                maxLength: 59,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EndDate",
                 table: "Declarations",
@@ -149,6 +163,14 @@ namespace Dimona.Grpc.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "State",
                 table: "Periods");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "Employers");
+
+            migrationBuilder.DropColumn(
+                name: "NaceCodes",
+                table: "Employers");
 
             migrationBuilder.DropColumn(
                 name: "EndDate",
