@@ -14,6 +14,10 @@ public class ConsoleSessionTests
     private const string StgWorker = "--niss 93051822361 --worker-type STG --employment-nature employee --activity-risk 401 --intern-type F1";
 
     private const string Register =
+        "register --name \"Nieuw Atelier BV\" --enterprise-number 0123456749 --category 000 --nace 25620,33120 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
+
+    /// <summary><see cref="Register"/> without its category and NACE codes.</summary>
+    private const string RegisterWithoutActivity =
         "register --name \"Nieuw Atelier BV\" --enterprise-number 0123456749 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
 
     private const string Peeters =
@@ -632,6 +636,26 @@ public class ConsoleSessionTests
         Assert.Contains("\n  reason: EMPLOYER_ALREADY_DEFINITIVE\n", againError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "nace_codes", "Between 1 and 10 NACE-BEL activity codes are required")]
+    [InlineData(" --nace 25620,3312", "nace_codes[1]", "A NACE-BEL activity code is 5 digits")]
+    [InlineData(" --nace 25620 --category 00", "employer_category", "The employer category is 3 digits")]
+    public async Task Register_WithoutValidNaceCodesOrCategory_PrintsInvalidArgumentNamingTheFieldAndRegistersNothing(
+        string options, string field, string description)
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (exitCode, output, error) = await RunAsync(server, RegisterWithoutActivity + options);
+        var (identifyExitCode, _, identifyError) = await RunAsync(server, "identify --enterprise-number 0123456749");
+
+        Assert.Equal(ExitCodes.RpcError, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: InvalidArgument: Invalid request: {field}.\n  reason: INVALID_REQUEST\n", error, StringComparison.Ordinal);
+        Assert.Contains($"\n  {field}: {description}", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.RpcError, identifyExitCode);
+        Assert.Contains("\n  reason: EMPLOYER_NOT_FOUND\n", identifyError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RegisterSecured_IsDefinitiveAtOnceAndTheSameEnterpriseNumberAgainPrintsAlreadyExists()
     {
@@ -641,7 +665,7 @@ public class ConsoleSessionTests
         var (_, stg, _) = await RunAsync(server, $"submit --onss-number {FieldIn(registered, "ONSS number")} {StgWorker} --start-date 2030-02-01 --end-date 2030-03-31");
         var (againExitCode, againOutput, againError) = await RunAsync(server, Register);
         var (demoExitCode, _, demoError) = await RunAsync(
-            server, "register --name Again --enterprise-number 0403019261 --street Meir --house-number 1 --post-code 2000 --municipality Antwerpen --country BE");
+            server, "register --name Again --enterprise-number 0403019261 --nace 56101 --street Meir --house-number 1 --post-code 2000 --municipality Antwerpen --country BE");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Matches("^[0-9]{9}$", FieldIn(registered, "ONSS number"));
