@@ -611,6 +611,8 @@ public class ConsoleSessionTests
             Registration:             provisional
             Active:                   yes
             Address:                  Meir 50, 2000 Antwerpen, BE
+            Employer category:        000
+            NACE-BEL codes:           25620 (main), 33120
             Next step:                ONSS confirms the registration: dimona confirm {provisional}
 
             """,
@@ -627,6 +629,9 @@ public class ConsoleSessionTests
         Assert.StartsWith("Status:                   ACCEPTED", stgAfter, StringComparison.Ordinal);
         Assert.Equal("Nieuw Atelier BV", FieldIn(identified, "Name"));
         Assert.Equal(provisional, FieldIn(identified, "Provisional ONSS number"));
+        Assert.Equal("000", FieldIn(identified, "Employer category"));
+        Assert.Equal("25620 (main), 33120", FieldIn(identified, "NACE-BEL codes"));
+        Assert.Equal(("000", "25620 (main), 33120"), (FieldIn(confirmed, "Employer category"), FieldIn(confirmed, "NACE-BEL codes")));
         Assert.Equal(
             [NumberIn(stgAfter), NumberIn(after), NumberIn(stgBefore), NumberIn(before)],
             await ListedAsync(server, $"list --onss-number {FieldIn(confirmed, "ONSS number")}"));

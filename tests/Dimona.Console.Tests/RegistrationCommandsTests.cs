@@ -41,6 +41,8 @@ public class RegistrationCommandsTests
             Registration:             provisional
             Active:                   yes
             Address:                  Meir 50, 2000 Antwerpen, BE
+            Employer category:        (not known)
+            NACE-BEL codes:           25620 (main)
             Next step:                ONSS confirms the registration: dimona confirm 5000000120
 
             """,
@@ -164,6 +166,7 @@ public class RegistrationCommandsTests
         RegistrationStatus = RegistrationStatus.Provisional,
         Active = true,
         Address = new Address { Street = "Meir", HouseNumber = "50", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+        NaceCodes = { "25620" },
     };
 
     private Task<int> RunAsync(params string[] args) =>
