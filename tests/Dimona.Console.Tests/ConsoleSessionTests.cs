@@ -14,6 +14,10 @@ public class ConsoleSessionTests
     private const string StgWorker = "--niss 93051822361 --worker-type STG --employment-nature employee --activity-risk 401 --intern-type F1";
 
     private const string Register =
+        "register --name \"Nieuw Atelier BV\" --enterprise-number 0123456749 --category 000 --nace 25620,33120 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
+
+    /// <summary><see cref="Register"/> without its category and NACE codes.</summary>
+    private const string RegisterWithoutActivity =
         "register --name \"Nieuw Atelier BV\" --enterprise-number 0123456749 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
 
     private const string Peeters =
@@ -607,6 +611,8 @@ public class ConsoleSessionTests
             Registration:             provisional
             Active:                   yes
             Address:                  Meir 50, 2000 Antwerpen, BE
+            Employer category:        000
+            NACE-BEL codes:           25620 (main), 33120
             Next step:                ONSS confirms the registration: dimona confirm {provisional}
 
             """,
@@ -623,6 +629,9 @@ public class ConsoleSessionTests
         Assert.StartsWith("Status:                   ACCEPTED", stgAfter, StringComparison.Ordinal);
         Assert.Equal("Nieuw Atelier BV", FieldIn(identified, "Name"));
         Assert.Equal(provisional, FieldIn(identified, "Provisional ONSS number"));
+        Assert.Equal("000", FieldIn(identified, "Employer category"));
+        Assert.Equal("25620 (main), 33120", FieldIn(identified, "NACE-BEL codes"));
+        Assert.Equal(("000", "25620 (main), 33120"), (FieldIn(confirmed, "Employer category"), FieldIn(confirmed, "NACE-BEL codes")));
         Assert.Equal(
             [NumberIn(stgAfter), NumberIn(after), NumberIn(stgBefore), NumberIn(before)],
             await ListedAsync(server, $"list --onss-number {FieldIn(confirmed, "ONSS number")}"));
@@ -630,6 +639,26 @@ public class ConsoleSessionTests
         Assert.Equal("", againOutput);
         Assert.StartsWith("error: FailedPrecondition: ", againError, StringComparison.Ordinal);
         Assert.Contains("\n  reason: EMPLOYER_ALREADY_DEFINITIVE\n", againError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "nace_codes", "Between 1 and 10 NACE-BEL activity codes are required")]
+    [InlineData(" --nace 25620,3312", "nace_codes[1]", "A NACE-BEL activity code is 5 digits")]
+    [InlineData(" --nace 25620 --category 00", "employer_category", "The employer category is 3 digits")]
+    public async Task Register_WithoutValidNaceCodesOrCategory_PrintsInvalidArgumentNamingTheFieldAndRegistersNothing(
+        string options, string field, string description)
+    {
+        await using var server = new DimonaServerFactory();
+
+        var (exitCode, output, error) = await RunAsync(server, RegisterWithoutActivity + options);
+        var (identifyExitCode, _, identifyError) = await RunAsync(server, "identify --enterprise-number 0123456749");
+
+        Assert.Equal(ExitCodes.RpcError, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: InvalidArgument: Invalid request: {field}.\n  reason: INVALID_REQUEST\n", error, StringComparison.Ordinal);
+        Assert.Contains($"\n  {field}: {description}", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.RpcError, identifyExitCode);
+        Assert.Contains("\n  reason: EMPLOYER_NOT_FOUND\n", identifyError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -641,7 +670,7 @@ public class ConsoleSessionTests
         var (_, stg, _) = await RunAsync(server, $"submit --onss-number {FieldIn(registered, "ONSS number")} {StgWorker} --start-date 2030-02-01 --end-date 2030-03-31");
         var (againExitCode, againOutput, againError) = await RunAsync(server, Register);
         var (demoExitCode, _, demoError) = await RunAsync(
-            server, "register --name Again --enterprise-number 0403019261 --street Meir --house-number 1 --post-code 2000 --municipality Antwerpen --country BE");
+            server, "register --name Again --enterprise-number 0403019261 --nace 56101 --street Meir --house-number 1 --post-code 2000 --municipality Antwerpen --country BE");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Matches("^[0-9]{9}$", FieldIn(registered, "ONSS number"));

@@ -154,6 +154,7 @@ public class DimonaCliTests
         var request = Assert.IsType<IdentifyEmployerRequest>(Assert.Single(client.Requests));
         Assert.Equal("175110801", request.Employer.OnssNumber);
         Assert.Contains("Name:                     ACME SA", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Employer category:        000\nNACE-BEL codes:           25620 (main), 33120\n", output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Dimona.Console.Tests;
 public class EmployerPrinterTests
 {
     [Fact]
-    public void Print_DefinitiveEmployer_PrintsNameNumbersStatusAndAddress()
+    public void Print_DefinitiveEmployer_PrintsNameNumbersStatusAddressCategoryAndActivities()
     {
         var writer = new StringWriter();
 
@@ -21,6 +21,8 @@ public class EmployerPrinterTests
             Registration:             definitive
             Active:                   yes
             Address:                  Rue de la Loi 16 box 2, 1000 Bruxelles, BE
+            Employer category:        000
+            NACE-BEL codes:           25620 (main), 33120
 
             """,
             writer.ToString().ReplaceLineEndings("\n"));
@@ -46,5 +48,20 @@ public class EmployerPrinterTests
         Assert.Contains("Registration:             provisional", output, StringComparison.Ordinal);
         Assert.Contains("Active:                   no", output, StringComparison.Ordinal);
         Assert.Contains("Address:                  (none)", output, StringComparison.Ordinal);
+        Assert.Contains("Employer category:        (not known)", output, StringComparison.Ordinal);
+        Assert.Contains("NACE-BEL codes:           (none)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Print_OneActivity_MarksItMain()
+    {
+        var employer = Samples.Acme();
+        employer.NaceCodes.Clear();
+        employer.NaceCodes.Add("56101");
+        var writer = new StringWriter();
+
+        EmployerPrinter.Print(employer, writer);
+
+        Assert.EndsWith("\nNACE-BEL codes:           56101 (main)\n", writer.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

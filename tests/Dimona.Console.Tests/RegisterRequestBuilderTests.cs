@@ -10,6 +10,7 @@ public class RegisterRequestBuilderTests
         Name = "Nieuw Atelier BV",
         EnterpriseNumber = "0123456749",
         Address = new AddressInput { Street = "Meir", HouseNumber = "50", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+        NaceCodes = ["25620"],
     };
 
     [Fact]
@@ -23,6 +24,51 @@ public class RegisterRequestBuilderTests
         Assert.Equal("Meir", request.Address.Street);
         Assert.Equal("", request.Address.Box);
         Assert.Equal("BE", request.Address.Country);
+        Assert.Equal(["25620"], request.NaceCodes);
+        Assert.Equal("", request.EmployerCategory);
+    }
+
+    [Fact]
+    public void Build_Category_IsSent()
+    {
+        Assert.Equal("000", RegisterRequestBuilder.Build(Nieuw with { Category = "000" }).EmployerCategory);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Build_BlankCategory_SendsNone(string category)
+    {
+        Assert.Equal("", RegisterRequestBuilder.Build(Nieuw with { Category = category }).EmployerCategory);
+    }
+
+    [Fact]
+    public void Build_NaceRepeated_SendsTheCodesInTheOrderGiven()
+    {
+        var request = RegisterRequestBuilder.Build(Nieuw with { NaceCodes = ["56101", "25620", "33120"] });
+
+        Assert.Equal(["56101", "25620", "33120"], request.NaceCodes);
+    }
+
+    [Fact]
+    public void Build_NaceCommaSeparated_SplitsAtTheCommasKeepingTheOrderAcrossOptions()
+    {
+        var request = RegisterRequestBuilder.Build(Nieuw with { NaceCodes = ["56101,25620", " 33120 , 11050,", "47110"] });
+
+        Assert.Equal(["56101", "25620", "33120", "11050", "47110"], request.NaceCodes);
+    }
+
+    [Fact]
+    public void Build_NoNace_SendsNoneForTheServiceToRefuse()
+    {
+        Assert.Empty(RegisterRequestBuilder.Build(Nieuw with { NaceCodes = [] }).NaceCodes);
+        Assert.Empty(RegisterRequestBuilder.Build(Nieuw with { NaceCodes = [" , "] }).NaceCodes);
+    }
+
+    [Fact]
+    public void Build_MalformedNace_IsSentAsGivenForTheServiceToName()
+    {
+        Assert.Equal(["5610", "AB123"], RegisterRequestBuilder.Build(Nieuw with { NaceCodes = ["5610,AB123"] }).NaceCodes);
     }
 
     [Theory]

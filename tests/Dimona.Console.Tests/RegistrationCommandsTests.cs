@@ -9,7 +9,7 @@ namespace Dimona.Console.Tests;
 public class RegistrationCommandsTests
 {
     private const string Register =
-        "register --name Nieuw_Atelier --enterprise-number 0123456749 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
+        "register --name Nieuw_Atelier --enterprise-number 0123456749 --nace 25620 --street Meir --house-number 50 --post-code 2000 --municipality Antwerpen --country BE";
 
     private readonly FakeDimonaClient client = new();
     private readonly StringWriter output = new();
@@ -30,6 +30,8 @@ public class RegistrationCommandsTests
         Assert.Equal(
             new Address { Street = "Meir", HouseNumber = "50", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
             request.Address);
+        Assert.Equal(["25620"], request.NaceCodes);
+        Assert.Equal("", request.EmployerCategory);
         Assert.Equal(
             """
             Name:                     Nieuw Atelier BV
@@ -39,6 +41,8 @@ public class RegistrationCommandsTests
             Registration:             provisional
             Active:                   yes
             Address:                  Meir 50, 2000 Antwerpen, BE
+            Employer category:        (not known)
+            NACE-BEL codes:           25620 (main)
             Next step:                ONSS confirms the registration: dimona confirm 5000000120
 
             """,
@@ -59,6 +63,53 @@ public class RegistrationCommandsTests
         Assert.Equal(RegistrationChannel.Secured, Assert.IsType<RegisterEmployerRequest>(Assert.Single(client.Requests)).Channel);
         Assert.Contains("Registration:             definitive", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Next step", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_NaceRepeatedAndCommaSeparatedWithCategory_SendsEveryCodeInOrderAndTheCategory()
+    {
+        client.RegisterResponse = new RegisterEmployerResponse { Employer = Provisional() };
+
+        var exitCode = await RunAsync([.. Register.Split(' '), "--nace", "33120,47110", "--nace", "11050", "--category", "000"]);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var request = Assert.IsType<RegisterEmployerRequest>(Assert.Single(client.Requests));
+        Assert.Equal(["25620", "33120", "47110", "11050"], request.NaceCodes);
+        Assert.Equal("000", request.EmployerCategory);
+    }
+
+    [Fact]
+    public async Task Register_NoNace_SendsNoCodeAndPrintsTheServicesInvalidArgument()
+    {
+        client.Failure = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "Invalid request: nace_codes.",
+            Details =
+            {
+                Any.Pack(new BadRequest
+                {
+                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = "nace_codes", Description = "Between 1 and 10 NACE-BEL activity codes are required." } },
+                }),
+                Any.Pack(new ErrorInfo { Reason = "INVALID_REQUEST", Domain = "dimona.v1" }),
+            },
+        }.ToRpcException();
+
+        var exitCode = await RunAsync(Register.Replace(" --nace 25620", "", StringComparison.Ordinal).Split(' '));
+
+        Assert.Equal(ExitCodes.RpcError, exitCode);
+        Assert.Empty(Assert.IsType<RegisterEmployerRequest>(Assert.Single(client.Requests)).NaceCodes);
+        Assert.Contains("\n  nace_codes: Between 1 and 10", error.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_NaceWithoutACode_IsAUsageErrorAndSendsNothing()
+    {
+        var exitCode = await RunAsync([.. Register.Split(' '), "--nace"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Empty(client.Requests);
+        Assert.Contains("--nace", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,6 +166,7 @@ public class RegistrationCommandsTests
         RegistrationStatus = RegistrationStatus.Provisional,
         Active = true,
         Address = new Address { Street = "Meir", HouseNumber = "50", PostCode = "2000", Municipality = "Antwerpen", Country = "BE" },
+        NaceCodes = { "25620" },
     };
 
     private Task<int> RunAsync(params string[] args) =>

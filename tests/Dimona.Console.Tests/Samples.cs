@@ -62,6 +62,8 @@ internal static class Samples
             Municipality = "Bruxelles",
             Country = "BE",
         },
+        EmployerCategory = "000",
+        NaceCodes = { "25620", "33120" },
     };
 
     /// <summary>An accepted OUT that closed period 857416368505, the number of its IN, on 2030-06-30 at 17:00.</summary>

@@ -2,7 +2,7 @@ using Dimona.V1;
 
 namespace Dimona.Console.Output;
 
-/// <summary>Prints an employer found by <c>dimona identify</c>.</summary>
+/// <summary>Prints an employer found by <c>dimona identify</c>, registered by <c>dimona register</c> or confirmed by <c>dimona confirm</c>.</summary>
 internal static class EmployerPrinter
 {
     private const string None = "(none)";
@@ -17,7 +17,13 @@ internal static class EmployerPrinter
         fields.Field("Registration", Words.Of(employer.RegistrationStatus));
         fields.Field("Active", Words.YesNo(employer.Active));
         fields.Field("Address", employer.Address is null ? None : OrNone(Words.Of(employer.Address)));
+        fields.Field("Employer category", employer.EmployerCategory.Length > 0 ? employer.EmployerCategory : "(not known)");
+        fields.Field("NACE-BEL codes", NaceCodes(employer.NaceCodes));
     }
+
+    /// <summary>"25620 (main), 33120": the main activity is the first.</summary>
+    private static string NaceCodes(IReadOnlyList<string> codes) =>
+        codes.Count == 0 ? None : string.Join(", ", codes.Select((code, i) => i == 0 ? $"{code} (main)" : code));
 
     private static string OrNone(string value) => value.Length > 0 ? value : None;
 }

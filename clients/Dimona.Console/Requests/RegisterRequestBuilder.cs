@@ -30,9 +30,18 @@ internal static class RegisterRequestBuilder
             Name = input.Name,
             EnterpriseNumber = input.EnterpriseNumber,
             Address = address,
+            EmployerCategory = input.Category.IsGiven() ? input.Category : string.Empty,
+            NaceCodes = { NaceCodes(input.NaceCodes) },
             Channel = input.Channel.IsGiven()
                 ? DimonaCodes.RegistrationChannels.Parse(input.Channel, "--channel")
                 : DefaultChannel,
         };
     }
+
+    /// <summary>
+    /// The activity codes in the order given, each <c>--nace</c> split at its commas, blanks dropped. They are sent as
+    /// they are: the service says which one is not 5 digits, or that none is given.
+    /// </summary>
+    private static IEnumerable<string> NaceCodes(IEnumerable<string> values) =>
+        values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }
