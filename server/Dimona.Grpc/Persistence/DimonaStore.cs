@@ -96,12 +96,12 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
 
     /// <summary>
     /// The period with its employer and every declaration naming it, oldest first; null when no period has that id.
-    /// The period and its declarations are read by two statements: a declaration committed between them may show in
-    /// the history before the period shows its change.
+    /// Read in one snapshot, so that the history and the period agree.
     /// </summary>
     public async Task<PeriodHistory?> FindPeriodAsync(PeriodId id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var snapshot = await SnapshotAsync(db, ct);
         var found = await db.Periods.AsNoTracking()
             .Where(p => p.PeriodId == id.Value)
             .Join(db.Employers.AsNoTracking(), p => p.EmployerId, e => e.Id, (p, e) => new { Period = p, Employer = e })
@@ -117,6 +117,22 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         var changes = await db.Declarations.AsNoTracking().Where(d => d.PeriodId == id.Value && d.Kind != In).ToListAsync(ct);
         var declarations = created.Concat(changes).OrderBy(d => DbText.Of(d.ReceiveTime), StringComparer.Ordinal).ThenBy(d => d.DeclarationNumber, StringComparer.Ordinal);
         return new PeriodHistory(found.Period.ToDomain(), found.Employer.ToDomain(), [.. declarations.Select(d => d.ToDomain())]);
+    }
+
+    /// <summary>
+    /// A read-only transaction whose reads all see the database as it was at the first: on SQLite a deferred
+    /// transaction (in WAL mode it takes no lock from the writer), elsewhere repeatable read.
+    /// </summary>
+    private static async Task<IAsyncDisposable> SnapshotAsync(DimonaDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
     }
 
     /// <summary>Every employer's pending declarations, oldest first: by receive time, then number.</summary>
