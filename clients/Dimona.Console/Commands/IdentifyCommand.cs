@@ -11,7 +11,7 @@ internal static class IdentifyCommand
     public static Command Create(CommandContext context)
     {
         var employer = new EmployerOptions();
-        var command = new Command("identify", "Look an employer up by enterprise number or ONSS number");
+        var command = new Command("identify", "Look an employer up by enterprise number, ONSS number or provisional ONSS number");
         employer.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => context.RunAsync(parseResult, async client =>
         {
