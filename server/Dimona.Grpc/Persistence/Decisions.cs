@@ -21,7 +21,7 @@ internal static class Decisions
         var quotaTypes = DimonaInRules.QuotaTypes(@in.WorkerType);
         var quota = niss is null || quotaTypes is null ? 0 : t.PlannedHoursOf(niss, @in.StartDate.Year, quotaTypes, except: null);
         IReadOnlyList<Anomaly> anomalies = [.. DimonaInRules.Check(new InFacts(@in, employer, periods, quota)), .. stateless];
-        return new Decision(anomalies, niss, PeriodShape.Of(@in), Named: null, Changed: null);
+        return new Decision(anomalies, niss, PeriodShape.Of(@in), Named: null, Changed: null, Creates: @in);
     }
 
     /// <summary>An OUT, UPDATE or CANCEL: the period it names and, for an UPDATE, the worker's other periods and quota.</summary>
@@ -33,12 +33,12 @@ internal static class Decisions
             && t.FindDeclaration(number) is { Kind: DeclarationKind.In, Declaration.Status: DeclarationStatus.Refused };
         IReadOnlyList<Period> others = [];
         var quota = 0;
-        if (request.Content is DimonaUpdate && period is not null && period.EmployerId == employer.Id)
+        if (request.Content is DimonaUpdate update && period is not null && period.EmployerId == employer.Id)
         {
             others = [.. t.PeriodsOf(employer.Id, period.Worker).Where(p => p.Id != period.Id)];
             if (DimonaInRules.QuotaTypes(period.WorkerType) is { } types)
             {
-                quota = t.PlannedHoursOf(period.Worker, (request.Content as DimonaUpdate)!.StartDate?.Year ?? period.StartDate.Year, types, period.Id);
+                quota = t.PlannedHoursOf(period.Worker, update.StartDate?.Year ?? period.StartDate.Year, types, period.Id);
             }
         }
         var (anomalies, changed) = ChangeRules.Check(new ChangeFacts(
@@ -51,7 +51,8 @@ internal static class Decisions
             own ? period?.Worker ?? request.Worker?.Niss : request.Worker?.Niss,
             own && period is not null ? PeriodShape.Of(period) : null,
             own ? id : null,
-            changed);
+            changed,
+            Creates: null);
     }
 
     /// <summary>
@@ -67,6 +68,19 @@ internal static class Decisions
 
 /// <summary>
 /// What deciding found: every anomaly, the worker's NISS if known, the period as declared or as it stands, the period
-/// an OUT, UPDATE or CANCEL names, and the period as it leaves it.
+/// an OUT, UPDATE or CANCEL names and the period as it leaves it, or the IN that would create a period.
 /// </summary>
-internal sealed record Decision(IReadOnlyList<Anomaly> Anomalies, Niss? Worker, PeriodShape? Shape, PeriodId? Named, Period? Changed);
+internal sealed record Decision(IReadOnlyList<Anomaly> Anomalies, Niss? Worker, PeriodShape? Shape, PeriodId? Named, Period? Changed, DimonaIn? Creates)
+{
+    /// <summary>Refused, pending, accepted with warnings or accepted, from the anomalies and whether the worker is known.</summary>
+    public DeclarationStatus Status => DeclarationResult.StatusOf(Anomalies, workerIdentified: Worker is not null);
+
+    /// <summary>
+    /// The period the declaration saves under <paramref name="number"/>: the one an accepted IN creates, or the one an
+    /// accepted OUT, UPDATE or CANCEL leaves; none when it is refused or pending.
+    /// </summary>
+    public Period? Saves(DeclarationNumber number, long employerId) =>
+        !DeclarationResult.AppliesChange(Status) ? null
+        : Creates is { } @in ? Period.Open(PeriodId.Of(number), employerId, Worker!, @in)
+        : Changed;
+}

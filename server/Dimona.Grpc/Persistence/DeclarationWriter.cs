@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dimona.Grpc.Domain;
-using Dimona.Grpc.Domain.Identifiers;
-using Dimona.Grpc.Domain.Rules;
 
 namespace Dimona.Grpc.Persistence;
 
@@ -211,8 +209,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         var decision = request.Content is DimonaIn @in
             ? Decisions.In(transaction, employer, request.Worker!, @in, item.Anomalies)
             : Decisions.Change(transaction, employer, request, item.Anomalies, item.ReceiveTime);
-        var status = DeclarationResult.StatusOf(decision.Anomalies, workerIdentified: decision.Worker is not null);
-        var applies = DeclarationResult.AppliesChange(status);
+        var status = decision.Status;
         if (request.ValidateOnly)
         {
             return new Declaration(null, status, decision.Anomalies, null, item.ReceiveTime, item.ReceivedJson);
@@ -221,12 +218,11 @@ public sealed class DeclarationWriter : IAsyncDisposable
         do
         {
             var number = numbers.Next();
-            var saves = !applies ? null : request.Content is DimonaIn created ? Period.Open(PeriodId.Of(number), employer.Id, decision.Worker!, created) : decision.Changed;
-            var periodId = request.Content is DimonaIn ? saves?.Id : decision.Named;
+            var saves = decision.Saves(number, employer.Id);
             decided = new DecidedDeclaration(
-                new Declaration(number, status, decision.Anomalies, periodId, item.ReceiveTime, item.ReceivedJson),
+                new Declaration(number, status, decision.Anomalies, saves?.Id ?? decision.Named, item.ReceiveTime, item.ReceivedJson),
                 employer.Id, request.RequestId, request.Content.Kind, decision.Worker, saves is null ? decision.Shape : PeriodShape.Of(saves), saves,
-                CreatesPeriod: request.Content is DimonaIn);
+                CreatesPeriod: decision.Creates is not null);
         }
         while (!transaction.TryAdd(decided));
         addedInCommit++;

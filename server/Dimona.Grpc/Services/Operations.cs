@@ -1,6 +1,5 @@
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
-using Dimona.Grpc.Domain.Rules;
 using Dimona.Grpc.Persistence;
 using V1 = Dimona.V1;
 
@@ -81,10 +80,9 @@ public sealed class Operations(DeclarationWriter writer)
             }
             var employer = t.FindEmployer(stored.EmployerId)!;
             var decision = Decisions.Resolved(t, employer, niss, declared, stored.Declaration.Anomalies);
-            var status = DeclarationResult.StatusOf(decision.Anomalies, workerIdentified: true);
-            var created = DeclarationResult.AppliesChange(status) ? Period.Open(PeriodId.Of(number), employer.Id, niss, declared.AsIn()) : null;
-            t.Resolve(number, status, decision.Anomalies, niss, created);
-            return stored.Declaration with { Status = status, Anomalies = decision.Anomalies, PeriodId = created?.Id, IdentifiedNiss = niss };
+            var created = decision.Saves(number, employer.Id);
+            t.Resolve(number, decision.Status, decision.Anomalies, niss, created);
+            return stored.Declaration with { Status = decision.Status, Anomalies = decision.Anomalies, PeriodId = created?.Id, IdentifiedNiss = niss };
         }, Submissions.UnaryQueueWait, ct);
     }
 

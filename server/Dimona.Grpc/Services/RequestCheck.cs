@@ -105,7 +105,7 @@ internal static class RequestCheck
     {
         var v = TextViolations(request);
         var number = Number(request.DeclarationNumber, "declaration_number", v);
-        var niss = Niss.TryParse(request.Niss, out var n, out var error) ? n : Bad<Niss>(v, "niss", $"NISS {error} (00024-003).");
+        var niss = NissOf(request.Niss, "niss", v);
         return v.ToFailure() is { } failure ? failure : new Resolution(number, niss);
     }
 
@@ -201,6 +201,9 @@ internal static class RequestCheck
     private static DateOnly? OptionalDate(string text, string field, Violations v) =>
         text.Length == 0 ? null : RequiredDate(text, field, v);
 
+    private static Niss NissOf(string text, string field, Violations v) =>
+        Niss.TryParse(text, out var niss, out var error) ? niss : Bad<Niss>(v, field, $"NISS {error} (00024-003).");
+
     private static DeclarationNumber Number(string text, string field, Violations v) =>
         Domain.Identifiers.DeclarationNumber.TryParse(text, out var n, out var error) ? n : Bad<DeclarationNumber>(v, field, $"Declaration number {error}.");
 
@@ -273,9 +276,7 @@ internal static class RequestCheck
         switch (worker?.IdentityCase ?? V1.Worker.IdentityOneofCase.None)
         {
             case V1.Worker.IdentityOneofCase.Niss:
-                return Niss.TryParse(worker!.Niss, out var niss, out var error)
-                    ? new Worker.Identified(niss)
-                    : Bad<Worker>(v, "worker.niss", $"NISS {error} (00024-003).");
+                return NissOf(worker!.Niss, "worker.niss", v) is { } niss ? new Worker.Identified(niss) : null;
             case V1.Worker.IdentityOneofCase.Identification:
                 return Identification(worker!.Identification, today, v) is { } id ? new Worker.Unidentified(id) : null;
             default:
