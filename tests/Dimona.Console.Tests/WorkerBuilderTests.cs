@@ -14,12 +14,15 @@ public class WorkerBuilderTests
         BirthCountry = "BE",
         Sex = "Female",
         Nationality = "BE",
-        Street = "Rue Haute",
-        HouseNumber = "12",
-        Box = "3",
-        PostCode = "1000",
-        Municipality = "Bruxelles",
-        Country = "BE",
+        Address = new AddressInput
+        {
+            Street = "Rue Haute",
+            HouseNumber = "12",
+            Box = "3",
+            PostCode = "1000",
+            Municipality = "Bruxelles",
+            Country = "BE",
+        },
     };
 
     [Fact]
@@ -54,7 +57,7 @@ public class WorkerBuilderTests
     [Fact]
     public void Build_IdentificationWithoutAddress_LeavesAddressAbsent()
     {
-        var input = Identified with { Street = null, HouseNumber = null, Box = null, PostCode = null, Municipality = null, Country = null };
+        var input = Identified with { Address = new AddressInput() };
 
         var worker = WorkerBuilder.Build(input);
 

@@ -17,12 +17,7 @@ internal sealed class SubmitOptions
     private readonly Option<string> birthCountry = Text("--birth-country", "cc", "Worker without NISS: birth country, ISO code, e.g. BE");
     private readonly Option<string> sex = Text("--sex", "male|female", "Worker without NISS: sex");
     private readonly Option<string> nationality = Text("--nationality", "cc", "Worker without NISS: nationality, ISO code, e.g. BE");
-    private readonly Option<string> street = Text("--street", "street", "Worker without NISS: street");
-    private readonly Option<string> houseNumber = Text("--house-number", "number", "Worker without NISS: house number");
-    private readonly Option<string> box = Text("--box", "box", "Worker without NISS: box (optional)");
-    private readonly Option<string> postCode = Text("--post-code", "code", "Worker without NISS: post code");
-    private readonly Option<string> municipality = Text("--municipality", "name", "Worker without NISS: municipality");
-    private readonly Option<string> country = Text("--country", "cc", "Worker without NISS: country, ISO code, e.g. BE");
+    private readonly AddressOptions workerAddress = new("--", "Worker without NISS");
     private readonly Option<string> startDate = Text("--start-date", "yyyy-mm-dd", "First day of work (required)");
     private readonly Option<string> endDate = Text("--end-date", "yyyy-mm-dd", "Last day of work; omit for an open-ended period");
     private readonly Option<string> startHour = Text("--start-hour", "hhmm", "Start hour, e.g. 0800");
@@ -62,7 +57,7 @@ internal sealed class SubmitOptions
         Option[] rest =
         [
             niss, familyName, givenName, birthDate, birthPlace, birthCountry, sex, nationality,
-            street, houseNumber, box, postCode, municipality, country,
+            .. workerAddress.All,
             startDate, endDate, startHour, endHour, jointCommittee, workerType, plannedHours,
             employmentNature, activityRisk, internType, placeOfWorkName, .. placeOfWork.All,
             userCompanyNumber, userCompanyName, .. userCompany.All, firstMonthCard, nextMonthCard, reference,
@@ -87,12 +82,7 @@ internal sealed class SubmitOptions
             BirthCountry = parseResult.GetValue(birthCountry),
             Sex = parseResult.GetValue(sex),
             Nationality = parseResult.GetValue(nationality),
-            Street = parseResult.GetValue(street),
-            HouseNumber = parseResult.GetValue(houseNumber),
-            Box = parseResult.GetValue(box),
-            PostCode = parseResult.GetValue(postCode),
-            Municipality = parseResult.GetValue(municipality),
-            Country = parseResult.GetValue(country),
+            Address = workerAddress.Read(parseResult),
         },
         StartDate = parseResult.GetValue(startDate),
         EndDate = parseResult.GetValue(endDate),

@@ -40,7 +40,7 @@ internal static class WorkerBuilder
             input.FamilyName, input.GivenName, input.BirthDate, input.BirthPlace,
             input.BirthCountry, input.Sex, input.Nationality,
         ];
-        var address = BuildAddress(input);
+        var address = AddressBuilder.Build(input.Address);
         if (address is null && !person.Any(value => value.IsGiven()))
         {
             return null;
@@ -63,14 +63,4 @@ internal static class WorkerBuilder
 
         return identification;
     }
-
-    private static Address? BuildAddress(WorkerInput input) => AddressBuilder.Build(new AddressInput
-    {
-        Street = input.Street,
-        HouseNumber = input.HouseNumber,
-        Box = input.Box,
-        PostCode = input.PostCode,
-        Municipality = input.Municipality,
-        Country = input.Country,
-    });
 }

@@ -11,10 +11,5 @@ internal sealed record WorkerInput
     public string? BirthCountry { get; init; }
     public string? Sex { get; init; }
     public string? Nationality { get; init; }
-    public string? Street { get; init; }
-    public string? HouseNumber { get; init; }
-    public string? Box { get; init; }
-    public string? PostCode { get; init; }
-    public string? Municipality { get; init; }
-    public string? Country { get; init; }
+    public AddressInput Address { get; init; } = new();
 }
