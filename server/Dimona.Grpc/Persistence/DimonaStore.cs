@@ -115,7 +115,7 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         const string In = "IN";
         var created = await db.Declarations.AsNoTracking().Where(d => d.DeclarationNumber == id.Value).ToListAsync(ct);
         var changes = await db.Declarations.AsNoTracking().Where(d => d.PeriodId == id.Value && d.Kind != In).ToListAsync(ct);
-        var declarations = created.Concat(changes).OrderBy(d => DbText.Of(d.ReceiveTime), StringComparer.Ordinal).ThenBy(d => d.DeclarationNumber, StringComparer.Ordinal);
+        var declarations = created.Concat(changes).OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber, StringComparer.Ordinal);
         return new PeriodHistory(found.Period.ToDomain(), found.Employer.ToDomain(), [.. declarations.Select(d => d.ToDomain())]);
     }
 

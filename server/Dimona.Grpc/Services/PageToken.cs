@@ -47,7 +47,7 @@ internal static class PageToken
     {
         var parts = Open(request, token)?.Split(' ');
         return parts is [var date, var id]
-            && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            && IsoText.TryDate(date, out var start)
             && PeriodId.TryParse(id, out var p, out _)
             ? new PeriodKey(start, p)
             : null;
