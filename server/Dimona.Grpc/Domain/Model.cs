@@ -152,8 +152,11 @@ public sealed record DimonaIn(
     public override DeclarationKind Kind => DeclarationKind.In;
 }
 
+/// <summary>An OUT, UPDATE or CANCEL: a declaration about the period it names.</summary>
+public abstract record PeriodChange(PeriodId PeriodId) : DeclarationContent;
+
 /// <summary>A Dimona OUT: closes an open period.</summary>
-public sealed record DimonaOut(PeriodId PeriodId, DateOnly EndDate, TimeOnly? EndHour) : DeclarationContent
+public sealed record DimonaOut(PeriodId PeriodId, DateOnly EndDate, TimeOnly? EndHour) : PeriodChange(PeriodId)
 {
     public override DeclarationKind Kind => DeclarationKind.Out;
 }
@@ -165,7 +168,7 @@ public sealed record DimonaUpdate(
     DateOnly? EndDate,
     TimeOnly? StartHour,
     TimeOnly? EndHour,
-    int? PlannedHours) : DeclarationContent
+    int? PlannedHours) : PeriodChange(PeriodId)
 {
     /// <summary>The end date that removes a period's end date, re-opening it (UPDATE only).</summary>
     public static readonly DateOnly ReOpen = new(9999, 12, 31);
@@ -174,7 +177,7 @@ public sealed record DimonaUpdate(
 }
 
 /// <summary>A Dimona CANCEL: annuls a period.</summary>
-public sealed record DimonaCancel(PeriodId PeriodId) : DeclarationContent
+public sealed record DimonaCancel(PeriodId PeriodId) : PeriodChange(PeriodId)
 {
     public override DeclarationKind Kind => DeclarationKind.Cancel;
 }

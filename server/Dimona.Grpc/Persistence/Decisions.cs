@@ -25,15 +25,16 @@ internal static class Decisions
     }
 
     /// <summary>An OUT, UPDATE or CANCEL: the period it names and, for an UPDATE, the worker's other periods and quota.</summary>
-    public static Decision Change(IStoreTransaction t, Employer employer, DeclarationRequest request, IReadOnlyList<Anomaly> stateless, DateTimeOffset receiveTime)
+    public static Decision Change(
+        IStoreTransaction t, Employer employer, DeclarationRequest request, PeriodChange change, IReadOnlyList<Anomaly> stateless, DateTimeOffset receiveTime)
     {
-        var id = ChangeRules.PeriodIdOf(request.Content);
+        var id = change.PeriodId;
         var period = t.FindPeriod(id);
         var refusedIn = period is null && DeclarationNumber.TryParse(id.Value, out var number, out _)
             && t.FindDeclaration(number) is { Kind: DeclarationKind.In, Declaration.Status: DeclarationStatus.Refused };
         IReadOnlyList<Period> others = [];
         var quota = 0;
-        if (request.Content is DimonaUpdate update && period is not null && period.EmployerId == employer.Id)
+        if (change is DimonaUpdate update && period is not null && period.EmployerId == employer.Id)
         {
             others = [.. t.PeriodsOf(employer.Id, period.Worker).Where(p => p.Id != period.Id)];
             if (DimonaInRules.QuotaTypes(period.WorkerType) is { } types)
@@ -42,7 +43,7 @@ internal static class Decisions
             }
         }
         var (anomalies, changed) = ChangeRules.Check(new ChangeFacts(
-            request.Content, request.Employer, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
+            change, request.Employer, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
         // Another employer's period is not this declaration's: it is refused, and neither names that period nor shows
         // in its history.
         var own = period is null || period.EmployerId == employer.Id;

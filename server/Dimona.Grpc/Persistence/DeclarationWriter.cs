@@ -206,9 +206,12 @@ public sealed class DeclarationWriter : IAsyncDisposable
             return Services.ContractMapping.SameDeclaration(earlier.ReceivedJson, item.ReceivedJson) ? earlier : Failure.RequestIdReused();
         }
 
-        var decision = request.Content is DimonaIn @in
-            ? Decisions.In(transaction, employer, request.Worker!, @in, item.Anomalies)
-            : Decisions.Change(transaction, employer, request, item.Anomalies, item.ReceiveTime);
+        var decision = request.Content switch
+        {
+            DimonaIn @in => Decisions.In(transaction, employer, request.Worker!, @in, item.Anomalies),
+            PeriodChange change => Decisions.Change(transaction, employer, request, change, item.Anomalies, item.ReceiveTime),
+            _ => throw new ArgumentException($"No decision for a {request.Content.Kind}.", nameof(item)),
+        };
         var status = decision.Status;
         if (request.ValidateOnly)
         {

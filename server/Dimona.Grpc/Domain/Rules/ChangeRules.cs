@@ -9,7 +9,7 @@ namespace Dimona.Grpc.Domain.Rules;
 /// Belgian civil time at reception.
 /// </summary>
 public sealed record ChangeFacts(
-    DeclarationContent Change,
+    PeriodChange Change,
     EmployerId NamedEmployer,
     Employer Employer,
     Worker? Worker,
@@ -39,15 +39,6 @@ public static class ChangeRules
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The period an OUT, UPDATE or CANCEL names.</summary>
-    public static PeriodId PeriodIdOf(DeclarationContent change) => change switch
-    {
-        DimonaOut o => o.PeriodId,
-        DimonaUpdate u => u.PeriodId,
-        DimonaCancel c => c.PeriodId,
-        _ => throw new ArgumentException("An IN names no period.", nameof(change)),
-    };
-
     /// <summary>90378-360: an UPDATE gives at least a start or an end date. Stateless: it runs before the writer.</summary>
     public static Anomaly? UpdateHasDate(DimonaUpdate u) => u.StartDate is null && u.EndDate is null
         ? Anomaly.Blocking("90378-360", "dimona_update", "An UPDATE needs a start date or an end date (the current one, to change only hours).")
@@ -60,7 +51,7 @@ public static class ChangeRules
         var periodField = $"{prefix}.period_id";
         if (f.Period is not { } period)
         {
-            var id = PeriodIdOf(f.Change);
+            var id = f.Change.PeriodId;
             return ([f.PeriodOfRefusedIn
                 ? Anomaly.Blocking("00913-357", periodField, $"Period {id} does not exist: its IN was refused.")
                 : Anomaly.Blocking("00913-354", periodField, $"No period has id {id}.")], null);
