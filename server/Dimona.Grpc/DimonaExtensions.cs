@@ -1,5 +1,6 @@
 using Dimona.Grpc.Persistence;
 using Dimona.Grpc.Services;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,9 @@ public static class DimonaExtensions
 
     public static WebApplicationBuilder AddDimona(this WebApplicationBuilder builder)
     {
+        // gRPC without TLS needs HTTP/2 with prior knowledge: every endpoint speaks it unless its configuration says
+        // otherwise, and with no endpoint configured Kestrel listens on http://localhost:5000.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
         var path = Path.GetFullPath(builder.Configuration[DatabasePathKey] ?? Path.Combine("data", "dimona.db"), builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton(new DatabaseFile(path));

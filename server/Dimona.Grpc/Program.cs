@@ -1,6 +1,7 @@
 using Dimona.Grpc;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and relative paths are read beside the program, whatever folder it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDimona();
 
 var app = builder.Build();
