@@ -13,8 +13,9 @@ using OsProcess = System.Diagnostics.Process;
 namespace Dimona.Grpc.Tests.Process;
 
 /// <summary>
-/// The real server as a child process: <c>dotnet Dimona.Grpc.dll</c> from the server's own build output, in
-/// Production, on a free loopback port (HTTP/2 without TLS) and a SQLite file of the test's choosing, with its
+/// The real server as a child process: <c>dotnet Dimona.Grpc.dll --urls http://127.0.0.1:PORT</c> from the server's own
+/// build output, started as an operator would start it: from an unrelated working directory, with no protocol
+/// setting, in Production, on a free loopback port and a SQLite file of the test's choosing, with its
 /// standard output and standard error captured line by line. Disposing kills it if it still runs, shows what it
 /// printed in the test's output, and deletes the database files when this instance made the path up itself.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly List<(bool IsError, string Line)> lines = [];
     private readonly List<GrpcChannel> channels = [];
 
-    private ServerProcess(string databasePath, bool ownsDatabase)
+    private ServerProcess(string databasePath, bool ownsDatabase, IReadOnlyDictionary<string, string>? environment = null)
     {
         DatabasePath = databasePath;
         this.ownsDatabase = ownsDatabase;
@@ -38,7 +39,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var dll = ServerDll.Value;
         var start = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = Path.GetTempPath(),
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -47,14 +48,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString());
         foreach (var inherited in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_ENVIRONMENT" })
         {
             start.Environment.Remove(inherited);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Dimona__DatabasePath"] = databasePath;
-        start.Environment["Kestrel__Endpoints__Http__Url"] = Address.ToString();
-        start.Environment["Kestrel__EndpointDefaults__Protocols"] = "Http2";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         process = new OsProcess { StartInfo = start };
         process.OutputDataReceived += (_, e) => Record(isError: false, e.Data);
@@ -94,11 +99,17 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server on <paramref name="databasePath"/>, or on a new temporary file that disposing deletes.</summary>
-    public static ServerProcess Start(string? databasePath = null) =>
+    /// <summary>
+    /// Starts the server on <paramref name="databasePath"/>, or on a new temporary file that disposing deletes, with
+    /// <paramref name="environment"/> added to its environment.
+    /// </summary>
+    public static ServerProcess Start(string? databasePath = null, IReadOnlyDictionary<string, string>? environment = null) =>
         databasePath is null
-            ? new ServerProcess(Path.Combine(Path.GetTempPath(), $"dimona-process-{Guid.NewGuid():N}.db"), ownsDatabase: true)
-            : new ServerProcess(databasePath, ownsDatabase: false);
+            ? new ServerProcess(Path.Combine(Path.GetTempPath(), $"dimona-process-{Guid.NewGuid():N}.db"), ownsDatabase: true, environment)
+            : new ServerProcess(databasePath, ownsDatabase: false, environment);
+
+    /// <summary>The folder of the server's build output, where it reads its settings and resolves relative paths.</summary>
+    public static string ProgramFolder => Path.GetDirectoryName(ServerDll.Value)!;
 
     /// <summary>Starts the server and waits until it answers SERVING.</summary>
     public static async Task<ServerProcess> StartReadyAsync(string? databasePath, CancellationToken ct)
