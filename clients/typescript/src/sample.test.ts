@@ -1,0 +1,98 @@
+// Runs the sample's scenario against the live server at DIMONA_ADDRESS
+// (default http://localhost:5000) and checks what it answers.
+//
+//   DIMONA_ADDRESS=http://127.0.0.1:5301 npm test -w clients/typescript
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Code } from "@connectrpc/connect";
+
+import { createDimonaClient, dimonaAddress, isValidNiss, randomNiss, type ErrorSummary } from "./dimona.js";
+import { DeclarationStatus, Severity, type Declaration } from "./gen/dimona/v1/declaration_pb.js";
+import { badNiss, identify, submitAccepted, submitBatch, submitInvalid, submitRefused } from "./sample.js";
+
+const client = createDimonaClient(dimonaAddress(), { timeoutMs: 15_000 });
+
+function assertAccepted(d: Declaration): void {
+  assert.equal(d.status, DeclarationStatus.ACCEPTED);
+  assert.match(d.declarationNumber, /^\d{12}$/);
+  assert.equal(d.periodId, d.declarationNumber, "an accepted IN's period id is its declaration number");
+  assert.deepEqual(d.anomalies, []);
+}
+
+function assertRefusedInactive(d: Declaration): void {
+  assert.equal(d.status, DeclarationStatus.REFUSED);
+  assert.match(d.declarationNumber, /^\d{12}$/, "a refused declaration is stored and numbered");
+  assert.equal(d.periodId, "", "a refused IN creates no period");
+  const anomaly = d.anomalies.find((a) => a.code === "90373-343");
+  assert.ok(anomaly, `anomaly 90373-343 expected, got ${d.anomalies.map((a) => a.code).join(", ")}`);
+  assert.equal(anomaly.severity, Severity.BLOCKING);
+}
+
+function assertBadNiss(error: ErrorSummary): void {
+  assert.equal(error.code, Code.InvalidArgument);
+  assert.equal(error.codeName, "INVALID_ARGUMENT");
+  assert.deepEqual(
+    error.fieldViolations.map((v) => [v.field, v.description]),
+    [["worker.niss", "NISS check digits do not match (00024-003)."]],
+  );
+  assert.equal(error.errorInfo?.reason, "INVALID_REQUEST");
+  assert.equal(error.errorInfo?.domain, "dimona.v1");
+}
+
+describe("NISS helpers (offline)", () => {
+  it("randomNiss gives valid 11-digit numbers", () => {
+    for (let i = 0; i < 1000; i++) {
+      const niss = randomNiss();
+      assert.match(niss, /^\d{11}$/);
+      assert.ok(isValidNiss(niss), niss);
+    }
+  });
+
+  it("the sample's bad NISS has wrong check digits", () => {
+    assert.equal(isValidNiss(badNiss), false);
+    // A known valid NISS from 2001 (check computed with the "2" prefix).
+    assert.equal(isValidNiss("01041512387"), true);
+  });
+});
+
+describe(`the sample scenario against ${dimonaAddress()}`, () => {
+  it("1. identify: Atelier Démo SA", async () => {
+    const employer = await identify(client);
+    assert.equal(employer.name, "Atelier Démo SA");
+    assert.equal(employer.onssNumber, "175110801");
+  });
+
+  it("2. accepted: a fresh worker's IN is ACCEPTED with a 12-digit number", async () => {
+    assertAccepted(await submitAccepted(client));
+  });
+
+  it("3. refused: the inactive employer's IN is REFUSED with 90373-343", async () => {
+    assertRefusedInactive(await submitRefused(client));
+  });
+
+  it("4. invalid argument: BadRequest on worker.niss and ErrorInfo INVALID_REQUEST", async () => {
+    assertBadNiss(await submitInvalid(client));
+  });
+
+  it("5. batch: two responses, ACCEPTED and REFUSED, then INVALID_ARGUMENT", async () => {
+    const batch = await submitBatch(client);
+    assert.deepEqual(
+      batch.map((results) => results.length),
+      [2, 1],
+      "one response per request message, one result per item",
+    );
+    const [first, second] = batch;
+    const [accepted, refused] = first!;
+    const [invalid] = second!;
+
+    assert.equal(accepted?.kind, "declaration");
+    if (accepted?.kind === "declaration") assertAccepted(accepted.declaration);
+
+    assert.equal(refused?.kind, "declaration");
+    if (refused?.kind === "declaration") assertRefusedInactive(refused.declaration);
+
+    assert.equal(invalid?.kind, "error");
+    if (invalid?.kind === "error") assertBadNiss(invalid.error);
+  });
+});
