@@ -1,0 +1,155 @@
+"""A thin Python client for dimona.v1.DimonaService.
+
+It puts the generated code (clients/python/gen, made by generate.sh) on the
+import path, opens a channel to the address in DIMONA_ADDRESS, and decodes the
+rich errors the service sends: a google.rpc.Status whose details hold a
+google.rpc.BadRequest and a google.rpc.ErrorInfo, either in an RpcError's
+trailing metadata (unary calls) or as a batch item's error (the batch stream).
+
+Needs Debian's python3-grpcio and python3-protobuf; run it with /usr/bin/python3.
+"""
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import List, Optional, Union
+
+import grpc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GEN_DIR = os.path.join(HERE, "gen")
+GENERATE_SCRIPT = os.path.join(HERE, "generate.sh")
+
+DEFAULT_ADDRESS = "http://localhost:5000"
+STATUS_DETAILS_KEY = "grpc-status-details-bin"
+
+
+class GeneratedCodeMissing(ImportError):
+    """clients/python/gen does not exist or is incomplete: run generate.sh."""
+
+
+def _shown(path: str) -> str:
+    """path relative to the current directory when it lies below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _import_generated():
+    if not os.path.isfile(os.path.join(GEN_DIR, "dimona", "v1", "dimona_service_pb2_grpc.py")):
+        raise GeneratedCodeMissing(
+            f"The generated code is missing ({_shown(GEN_DIR)}): run {_shown(GENERATE_SCRIPT)} first.")
+    if GEN_DIR not in sys.path:
+        # gen/google/rpc joins Debian's google/protobuf: both are namespace
+        # packages (no __init__.py), so `google` spans both directories.
+        sys.path.insert(0, GEN_DIR)
+
+
+_import_generated()
+
+from dimona.v1 import declaration_pb2  # noqa: E402
+from dimona.v1 import dimona_service_pb2  # noqa: E402
+from dimona.v1 import dimona_service_pb2_grpc  # noqa: E402
+from dimona.v1 import employer_pb2  # noqa: E402
+from dimona.v1 import worker_pb2  # noqa: E402
+from google.rpc import error_details_pb2  # noqa: E402
+from google.rpc import status_pb2  # noqa: E402
+
+__all__ = [
+    "declaration_pb2", "dimona_service_pb2", "dimona_service_pb2_grpc", "employer_pb2", "worker_pb2",
+    "error_details_pb2", "status_pb2",
+    "DEFAULT_ADDRESS", "GeneratedCodeMissing", "RichError",
+    "address_from_env", "grpc_target", "connect", "wait_until_reachable",
+    "rich_error_from_rpc_error", "rich_error_from_status", "batch_item_outcome",
+]
+
+_STATUS_CODES = {code.value[0]: code for code in grpc.StatusCode}
+
+
+def address_from_env() -> str:
+    """The service's address: DIMONA_ADDRESS, or http://localhost:5000."""
+    return os.environ.get("DIMONA_ADDRESS") or DEFAULT_ADDRESS
+
+
+def grpc_target(address: str) -> str:
+    """grpc wants host:port: 'http://localhost:5000/' becomes 'localhost:5000'."""
+    target = address.strip()
+    if target.startswith("http://"):
+        target = target[len("http://"):]
+    return target.rstrip("/")
+
+
+def connect(address: Optional[str] = None):
+    """Opens a plain-text (HTTP/2 without TLS) channel; returns (channel, stub).
+
+    Close the channel when done (it is a context manager)."""
+    channel = grpc.insecure_channel(grpc_target(address or address_from_env()))
+    return channel, dimona_service_pb2_grpc.DimonaServiceStub(channel)
+
+
+def wait_until_reachable(channel: grpc.Channel, timeout: float = 5.0) -> bool:
+    """True once the channel connects, False if it cannot within timeout seconds."""
+    try:
+        grpc.channel_ready_future(channel).result(timeout=timeout)
+        return True
+    except grpc.FutureTimeoutError:
+        return False
+
+
+@dataclass
+class RichError:
+    """An error of the service, its google.rpc.Status details unpacked."""
+
+    code: grpc.StatusCode
+    message: str
+    bad_request: Optional[error_details_pb2.BadRequest] = None
+    error_info: Optional[error_details_pb2.ErrorInfo] = None
+    # Details of any other type, left packed (google.protobuf.Any).
+    other_details: List = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        return self.error_info.reason if self.error_info else ""
+
+    @property
+    def field_violations(self):
+        """[(field, description)] from the BadRequest, empty when there is none."""
+        if self.bad_request is None:
+            return []
+        return [(v.field, v.description) for v in self.bad_request.field_violations]
+
+
+def rich_error_from_status(status: status_pb2.Status) -> RichError:
+    """Decodes a google.rpc.Status: a batch item's error, or a call's trailer."""
+    code = _STATUS_CODES.get(status.code, grpc.StatusCode.UNKNOWN)
+    error = RichError(code=code, message=status.message)
+    for detail in status.details:
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            error.bad_request = error_details_pb2.BadRequest()
+            detail.Unpack(error.bad_request)
+        elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            error.error_info = error_details_pb2.ErrorInfo()
+            detail.Unpack(error.error_info)
+        else:
+            error.other_details.append(detail)
+    return error
+
+
+def rich_error_from_rpc_error(rpc_error: grpc.RpcError) -> RichError:
+    """Decodes a failed call: the google.rpc.Status serialized in the trailing
+    metadata 'grpc-status-details-bin', or the bare code and message when the
+    server sent no details (for instance when it cannot be reached)."""
+    for key, value in rpc_error.trailing_metadata() or ():
+        if key == STATUS_DETAILS_KEY:
+            return rich_error_from_status(status_pb2.Status.FromString(value))
+    return RichError(code=rpc_error.code(), message=rpc_error.details() or "")
+
+
+def batch_item_outcome(result: dimona_service_pb2.BatchItemResult
+                       ) -> Union[declaration_pb2.Declaration, RichError]:
+    """A batch item's result: its Declaration, or its error decoded."""
+    kind = result.WhichOneof("result")
+    if kind == "declaration":
+        return result.declaration
+    if kind == "error":
+        return rich_error_from_status(result.error)
+    raise ValueError("batch item result has neither a declaration nor an error")

@@ -1,0 +1,129 @@
+"""Runs the sample's five steps against a live service and checks the answers.
+
+From the repository root, with the service running:
+
+    clients/python/generate.sh
+    DIMONA_ADDRESS=http://127.0.0.1:5000 /usr/bin/python3 -m unittest discover -s clients/python -v
+
+The live tests fail (they are not skipped) when the service cannot be reached.
+"""
+
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import grpc  # noqa: E402
+
+import dimona_client as dc  # noqa: E402
+import sample  # noqa: E402
+
+DeclarationStatus = sample.DeclarationStatus
+
+
+def is_declaration_number(number: str) -> bool:
+    """12 digits, the last two the first ten mod 97."""
+    return re.fullmatch(r"\d{12}", number) is not None and int(number[:10]) % 97 == int(number[10:])
+
+
+class OfflineTest(unittest.TestCase):
+    """The client's helpers, without a service."""
+
+    def test_random_niss_has_valid_check_digits(self):
+        for _ in range(500):
+            niss = sample.random_niss()
+            self.assertRegex(niss, r"^\d{11}$")
+            self.assertEqual(97 - int(niss[:9]) % 97, int(niss[9:]), niss)
+            self.assertTrue(60 <= int(niss[:2]) <= 99, niss)
+            self.assertTrue(1 <= int(niss[6:9]) <= 997, niss)
+
+    def test_bad_niss_has_wrong_check_digits(self):
+        niss = sample.BAD_NISS
+        self.assertNotEqual(97 - int(niss[:9]) % 97, int(niss[9:]))
+        self.assertNotEqual(97 - int("2" + niss[:9]) % 97, int(niss[9:]))
+
+    def test_grpc_target_strips_the_scheme(self):
+        self.assertEqual("localhost:5000", dc.grpc_target("http://localhost:5000"))
+        self.assertEqual("127.0.0.1:5302", dc.grpc_target("http://127.0.0.1:5302/"))
+        self.assertEqual("localhost:5000", dc.grpc_target("localhost:5000"))
+
+    def test_rich_error_from_status_unpacks_bad_request_and_error_info(self):
+        status = dc.status_pb2.Status(code=3, message="Invalid request: worker.niss.")
+        status.details.add().Pack(dc.error_details_pb2.BadRequest(field_violations=[
+            dc.error_details_pb2.BadRequest.FieldViolation(field="worker.niss", description="bad")]))
+        status.details.add().Pack(dc.error_details_pb2.ErrorInfo(reason="INVALID_REQUEST", domain="dimona.v1"))
+        error = dc.rich_error_from_status(status)
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, error.code)
+        self.assertEqual([("worker.niss", "bad")], error.field_violations)
+        self.assertEqual("INVALID_REQUEST", error.reason)
+        self.assertEqual([], error.other_details)
+
+
+class LiveSampleTest(unittest.TestCase):
+    """The sample's scenario against the service at DIMONA_ADDRESS."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.address = dc.address_from_env()
+        cls.channel, cls.stub = dc.connect(cls.address)
+        if not dc.wait_until_reachable(cls.channel):
+            cls.channel.close()
+            raise AssertionError(f"cannot reach the Dimona service at {cls.address}: start it, "
+                                 "or set DIMONA_ADDRESS")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.channel.close()
+
+    def assert_accepted(self, declaration):
+        self.assertEqual(DeclarationStatus.Name(DeclarationStatus.DECLARATION_STATUS_ACCEPTED),
+                         DeclarationStatus.Name(declaration.status))
+        self.assertTrue(is_declaration_number(declaration.declaration_number), declaration.declaration_number)
+        self.assertEqual(declaration.declaration_number, declaration.period_id)
+        self.assertEqual([], list(declaration.anomalies))
+
+    def assert_refused_as_inactive(self, declaration):
+        self.assertEqual(DeclarationStatus.Name(DeclarationStatus.DECLARATION_STATUS_REFUSED),
+                         DeclarationStatus.Name(declaration.status))
+        self.assertTrue(is_declaration_number(declaration.declaration_number), declaration.declaration_number)
+        self.assertEqual("", declaration.period_id)
+        blocking = [a.code for a in declaration.anomalies if a.severity == sample.Severity.SEVERITY_BLOCKING]
+        self.assertIn("90373-343", blocking)
+
+    def assert_bad_niss(self, error):
+        self.assertIsInstance(error, dc.RichError)
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, error.code)
+        self.assertIsNotNone(error.bad_request, "no google.rpc.BadRequest in the details")
+        self.assertIn(("worker.niss", "NISS check digits do not match (00024-003)."), error.field_violations)
+        self.assertIsNotNone(error.error_info, "no google.rpc.ErrorInfo in the details")
+        self.assertEqual("INVALID_REQUEST", error.error_info.reason)
+        self.assertEqual("dimona.v1", error.error_info.domain)
+
+    def test_1_identify(self):
+        employer = sample.identify(self.stub)
+        self.assertEqual("Atelier Démo SA", employer.name)
+        self.assertEqual("175110801", employer.onss_number)
+        self.assertEqual(sample.DEMO_EMPLOYER, employer.enterprise_number)
+
+    def test_2_accepted(self):
+        self.assert_accepted(sample.submit_accepted(self.stub))
+
+    def test_3_refused(self):
+        self.assert_refused_as_inactive(sample.submit_refused(self.stub))
+
+    def test_4_invalid_argument(self):
+        self.assert_bad_niss(sample.submit_invalid(self.stub))
+
+    def test_5_batch(self):
+        responses = sample.submit_batch(self.stub)
+        self.assertEqual([2, 1], [len(outcomes) for outcomes in responses])
+        (accepted, refused), (invalid,) = responses
+        self.assert_accepted(accepted)
+        self.assert_refused_as_inactive(refused)
+        self.assert_bad_niss(invalid)
+
+
+if __name__ == "__main__":
+    unittest.main()
