@@ -1,0 +1,49 @@
+using Dimona.V1;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dimona.Client;
+
+/// <summary>
+/// Creates the generated client, <see cref="DimonaService.DimonaServiceClient"/>, with the library's defaults: through
+/// dependency injection (<see cref="AddDimonaClient"/>) or directly (<see cref="Create"/>).
+/// </summary>
+public static class DimonaClient
+{
+    /// <summary>
+    /// Registers <see cref="DimonaService.DimonaServiceClient"/> through the gRPC client factory, with the default
+    /// deadline, retries on <c>UNAVAILABLE</c> and request ids of <see cref="DimonaClientOptions"/>. The returned
+    /// builder tunes the underlying HTTP client further (a message handler, for instance).
+    /// </summary>
+    public static IHttpClientBuilder AddDimonaClient(this IServiceCollection services, Action<DimonaClientOptions>? configure = null)
+    {
+        var options = services.AddOptions<DimonaClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return services
+            .AddGrpcClient<DimonaService.DimonaServiceClient>((provider, factory) => factory.Address = Options(provider).Address)
+            .ConfigureChannel((provider, channel) => channel.ServiceConfig = DimonaServiceConfig.Create(Options(provider).MaxAttempts))
+            .AddInterceptor(provider => new DimonaCallDefaults(Options(provider).Deadline));
+    }
+
+    /// <summary>
+    /// A client on its own channel, for a program without dependency injection. The channel lives as long as the
+    /// client; create one and keep it.
+    /// </summary>
+    public static DimonaService.DimonaServiceClient Create(DimonaClientOptions options)
+    {
+        var channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
+        {
+            ServiceConfig = DimonaServiceConfig.Create(options.MaxAttempts),
+        });
+        return new DimonaService.DimonaServiceClient(channel.Intercept(new DimonaCallDefaults(options.Deadline)));
+    }
+
+    private static DimonaClientOptions Options(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<DimonaClientOptions>>().Value;
+}
