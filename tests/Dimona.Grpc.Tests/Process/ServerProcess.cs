@@ -24,7 +24,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>How long a start may take until health answers SERVING (a cold start on a busy 2-core machine).</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly Lazy<string> ServerDll = new(FindServerDll);
+    private static readonly Lazy<string> ServerDll = new(() => BuiltAssembly(Path.Combine("server", "Dimona.Grpc"), "Dimona.Grpc.dll"));
 
     private readonly OsProcess process;
     private readonly bool ownsDatabase;
@@ -295,7 +295,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The dotnet host running the tests when it can be told, else "dotnet" from the PATH.</summary>
-    private static string DotnetHost()
+    /// <summary>The dotnet host running the tests, to run the server and other built programs with.</summary>
+    public static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))
@@ -307,15 +308,27 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server's own build output in the test assembly's configuration, found from the folder holding Dimona.Grpc.sln.</summary>
-    private static string FindServerDll()
+    /// <summary>The repository's root folder, the one holding Dimona.Grpc.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>
+    /// <paramref name="assembly"/> in the build output of the project in <paramref name="projectFolder"/> (relative to
+    /// the repository root), built in the tests' own configuration.
+    /// </summary>
+    public static string BuiltAssembly(string projectFolder, string assembly)
     {
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot, projectFolder, "bin", configuration, "net10.0", assembly);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{projectFolder} is not built in {configuration}.", dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Dimona.Grpc.sln")))
             {
-                var dll = Path.Combine(dir.FullName, "server", "Dimona.Grpc", "bin", configuration, "net10.0", "Dimona.Grpc.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException($"The server is not built in {configuration}.", dll);
+                return dir.FullName;
             }
         }
         throw new DirectoryNotFoundException($"No Dimona.Grpc.sln above {AppContext.BaseDirectory}.");
