@@ -149,7 +149,7 @@ public static class DimonaBatch
             await room.WaitAsync(stop.Token);
             var items = message.ToArray();
             unanswered.TryWrite(items);
-            await requests.WriteAsync(new SubmitDeclarationBatchRequest { Items = { items } }, stop.Token);
+            await requests.WriteAsync(new SubmitDeclarationBatchRequest { Items = { items } }); // the call's token cancels it
         }
     }
 

@@ -1,3 +1,4 @@
+using Dimona.Client;
 using Dimona.Console.Codes;
 using Google.Rpc;
 
@@ -10,17 +11,14 @@ internal static class BatchItemError
 
     public static string Describe(Status status)
     {
+        var error = DimonaError.From(status);
         var parts = new List<string> { CodeOf(status) };
-        if (status.GetDetail<ErrorInfo>() is { Reason.Length: > 0 } errorInfo)
+        if (error.Reason is { Length: > 0 } reason)
         {
-            parts.Add(errorInfo.Reason);
+            parts.Add(reason);
         }
 
-        if (status.GetDetail<BadRequest>() is { } badRequest)
-        {
-            parts.AddRange(badRequest.FieldViolations.Select(violation => violation.Field));
-        }
-
+        parts.AddRange(error.FieldErrors.Select(field => field.Field));
         return string.Join(' ', parts);
     }
 

@@ -1,12 +1,12 @@
+using Dimona.Client;
 using Dimona.V1;
-using Grpc.Net.Client;
 
 namespace Dimona.Console.Connection;
 
-/// <summary>Opens a client on the real service.</summary>
+/// <summary>Opens a client on the real service, with the client library's deadline and retries.</summary>
 internal static class GrpcConnection
 {
     // The channel lives as long as the process, which makes one call and ends.
     public static DimonaService.DimonaServiceClient Connect(Uri address) =>
-        new(GrpcChannel.ForAddress(address));
+        DimonaClient.Create(new DimonaClientOptions { Address = address });
 }

@@ -1,4 +1,4 @@
-using Google.Rpc;
+using Dimona.Client;
 using Grpc.Core;
 
 namespace Dimona.Console.Output;
@@ -24,23 +24,10 @@ internal static class RpcErrorPrinter
             return;
         }
 
-        writer.WriteLine($"error: {exception.StatusCode}: {OneLine(exception.Status.Detail)}");
-        if (status is null)
+        // The status, then the reason and each bad field the service attached, as the client library reads them.
+        foreach (var line in DimonaError.From(exception).Lines().Select((line, i) => i == 0 ? $"error: {line}" : line))
         {
-            return;
-        }
-
-        if (status.GetDetail<ErrorInfo>() is { } errorInfo)
-        {
-            writer.WriteLine($"  reason: {errorInfo.Reason}");
-        }
-
-        if (status.GetDetail<BadRequest>() is { } badRequest)
-        {
-            foreach (var violation in badRequest.FieldViolations)
-            {
-                writer.WriteLine($"  {violation.Field}: {OneLine(violation.Description)}");
-            }
+            writer.WriteLine(line);
         }
     }
 
