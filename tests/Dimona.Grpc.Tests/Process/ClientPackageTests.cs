@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
-using OsProcess = System.Diagnostics.Process;
 
 namespace Dimona.Grpc.Tests.Process;
 
@@ -15,8 +12,6 @@ namespace Dimona.Grpc.Tests.Process;
 [Collection(ProcessCollection.Name)]
 public sealed partial class ClientPackageTests
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact(Timeout = 600_000)]
@@ -72,31 +67,9 @@ public sealed partial class ClientPackageTests
     /// <summary>Runs dotnet with <paramref name="arguments"/> in <paramref name="folder"/>; fails with its output unless it exits 0.</summary>
     private static async Task<string> RunAsync(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo(ServerProcess.DotnetHost(), arguments)
-        {
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        // The test host's MSBuild settings would leak into the nested build.
-        foreach (var name in new[] { "MSBuildSDKsPath", "MSBuildExtensionsPath", "MSBUILD_EXE_PATH" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = OsProcess.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(StepTimeout);
-        await process.WaitForExitAsync(limit.Token);
-        var output = await stdout + await stderr;
-        TestContext.Current.TestOutputHelper?.WriteLine($"$ dotnet {string.Join(' ', arguments)}\n{output}");
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
-        return await stdout;
+        var run = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), arguments);
+        Assert.True(run.ExitCode == 0, run.Output);
+        return run.StandardOutput;
     }
 
     [GeneratedRegex("```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]

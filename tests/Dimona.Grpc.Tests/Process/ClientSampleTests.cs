@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using System.Text;
 using Dimona.Client;
 using Dimona.Client.Sample;
 using Dimona.V1;
 using Grpc.Core;
-using OsProcess = System.Diagnostics.Process;
 
 namespace Dimona.Grpc.Tests.Process;
 
@@ -18,8 +15,6 @@ namespace Dimona.Grpc.Tests.Process;
 [Collection(ProcessCollection.Name)]
 public sealed class ClientSampleTests : IAsyncLifetime
 {
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
-
     private ServerProcess? server;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -103,51 +98,9 @@ public sealed class ClientSampleTests : IAsyncLifetime
         Assert.Contains("90373-343", sample.Output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
+    private Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments) =>
+        ToolRun.RunAsync(ServerProcess.RepositoryRoot, program, arguments, new Dictionary<string, string>
         {
-            WorkingDirectory = ServerProcess.RepositoryRoot,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.Environment["DIMONA_ADDRESS"] = Server.Address.ToString().TrimEnd('/');
-        var output = new StringBuilder();
-        using var process = new OsProcess { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(ToolTimeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not end within {ToolTimeout}.\n{output}");
-        }
-
-        process.WaitForExit(); // the last lines of output
-        var text = $"$ {program} {string.Join(' ', arguments)}\n{output}";
-        TestContext.Current.TestOutputHelper?.WriteLine(text);
-        return (process.ExitCode, text);
-
-        void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
-    }
+            ["DIMONA_ADDRESS"] = Server.Address.ToString().TrimEnd('/'),
+        });
 }
