@@ -99,6 +99,24 @@ public static class DimonaExtensions
         return null;
     }
 
+    /// <summary>
+    /// Starts listening. When an address cannot be taken (in use, or a port the user may not open), writes one line
+    /// naming it to standard error and returns false.
+    /// </summary>
+    public static async Task<bool> StartDimonaAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+            return true;
+        }
+        catch (IOException e) when (e.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"dimona: cannot listen: {e.Message}");
+            return false;
+        }
+    }
+
     public static WebApplication MapDimona(this WebApplication app)
     {
         app.MapGrpcService<DimonaGrpcService>();

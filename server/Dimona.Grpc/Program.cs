@@ -4,13 +4,17 @@ using Dimona.Grpc;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddDimona();
 
-var app = builder.Build();
+await using var app = builder.Build();
 if (!await app.PrepareDimonaDatabaseAsync())
 {
     return 1;
 }
 app.MapDimona();
-await app.RunAsync();
+if (!await app.StartDimonaAsync())
+{
+    return 1;
+}
+await app.WaitForShutdownAsync();
 return 0;
 
 public partial class Program;

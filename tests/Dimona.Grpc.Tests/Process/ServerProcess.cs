@@ -31,11 +31,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly List<(bool IsError, string Line)> lines = [];
     private readonly List<GrpcChannel> channels = [];
 
-    private ServerProcess(string databasePath, bool ownsDatabase, IReadOnlyDictionary<string, string>? environment = null)
+    private ServerProcess(string databasePath, bool ownsDatabase, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
         DatabasePath = databasePath;
         this.ownsDatabase = ownsDatabase;
-        Port = FreeLoopbackPort();
+        Port = port ?? FreeLoopbackPort();
         var dll = ServerDll.Value;
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -101,12 +101,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the server on <paramref name="databasePath"/>, or on a new temporary file that disposing deletes, with
-    /// <paramref name="environment"/> added to its environment.
+    /// <paramref name="environment"/> added to its environment, on <paramref name="port"/> or a free one.
     /// </summary>
-    public static ServerProcess Start(string? databasePath = null, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static ServerProcess Start(string? databasePath = null, IReadOnlyDictionary<string, string>? environment = null, int? port = null) =>
         databasePath is null
-            ? new ServerProcess(Path.Combine(Path.GetTempPath(), $"dimona-process-{Guid.NewGuid():N}.db"), ownsDatabase: true, environment)
-            : new ServerProcess(databasePath, ownsDatabase: false, environment);
+            ? new ServerProcess(Path.Combine(Path.GetTempPath(), $"dimona-process-{Guid.NewGuid():N}.db"), ownsDatabase: true, environment, port)
+            : new ServerProcess(databasePath, ownsDatabase: false, environment, port);
 
     /// <summary>The folder of the server's build output, where it reads its settings and resolves relative paths.</summary>
     public static string ProgramFolder => Path.GetDirectoryName(ServerDll.Value)!;

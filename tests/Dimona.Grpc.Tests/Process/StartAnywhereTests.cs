@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Dimona.V1;
 
 namespace Dimona.Grpc.Tests.Process;
@@ -48,5 +50,21 @@ public class StartAnywhereTests
                 Directory.Delete(created, recursive: true);
             }
         }
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Start_OnAPortInUse_ExitsOneWithALineNamingTheAddress()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var server = ServerProcess.Start(port: port);
+        var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.True(exitCode == 1, $"Exit code {exitCode}.\n{server.Output}");
+        Assert.Equal(
+            $"dimona: cannot listen: Failed to bind to address http://127.0.0.1:{port}: address already in use.",
+            server.StandardError.Last(line => line.Trim().Length > 0));
     }
 }
