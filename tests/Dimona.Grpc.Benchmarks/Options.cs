@@ -10,7 +10,8 @@ internal sealed class Options
 
         Measures, in one run: the SQLite ceiling (raw prepared inserts of the service's rows in one transaction), the
         single durable commit rate, the batch stream, unary submits at 1/16/64 callers, GetDeclaration at 64 callers and
-        the server's peak resident memory while one million declarations stream through; then prints a markdown table.
+        the same batch through the client library (Dimona.Client's SubmitBatchAsync), the server's peak resident memory
+        while one million declarations stream through; then prints a markdown table.
 
         Server (one of):
           --server PATH          Dimona.Grpc.dll to start on a fresh database and a free loopback port
@@ -21,7 +22,8 @@ internal sealed class Options
                                  e.g. Logging__LogLevel__Default=Warning
 
         Steps and sizes:
-          --only LIST            steps to run, comma-separated: ceiling,commit,batch,unary,get,memory (default: all)
+          --only LIST            steps to run, comma-separated: ceiling,commit,batch,client,unary,get,memory
+                                 (default: all; client needs batch, its baseline)
           --ceiling N            declarations inserted in the one-transaction ceiling (default 200000)
           --commit-seconds S     how long to measure single commits (default 3)
           --batch N              declarations in the measured batch stream (default 200000)
@@ -37,7 +39,7 @@ internal sealed class Options
           --keep                 keep the temporary databases and the server log
         """;
 
-    public static readonly string[] AllSteps = ["ceiling", "commit", "batch", "unary", "get", "memory"];
+    public static readonly string[] AllSteps = ["ceiling", "commit", "batch", "client", "unary", "get", "memory"];
 
     public string? Server { get; private set; }
     public string? Address { get; private set; }

@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 //   2. commit   one declaration per durable transaction, one after the other (no server);
 //   then the server is started on a fresh database (or --address is used) and answers:
 //   3. batch    SubmitDeclarationBatch end to end, all rules;
+//   3b. client  the same through the client library's SubmitBatchAsync, against 3 in the same run;
 //   4. unary    SubmitDeclaration at 1, 16 and 64 callers;
 //   5. get      GetDeclaration at 64 callers over numbers answered by 3 and 4;
 //   6. memory   the server's peak resident memory while one million declarations stream through;
@@ -33,7 +34,7 @@ catch (UsageException e)
     return 2;
 }
 
-string[] serviceSteps = ["batch", "unary", "get", "memory"];
+string[] serviceSteps = ["batch", "client", "unary", "get", "memory"];
 var usesService = serviceSteps.Any(options.Runs);
 string? dll = null;
 if (usesService && options.Address is null)
@@ -149,7 +150,7 @@ async Task MeasureServiceAsync()
         await ServerProcess.WaitUntilAnsweringAsync(client, server, TimeSpan.FromSeconds(60), ct);
         Console.WriteLine($"server: answering at {address} after {starting.Elapsed.TotalSeconds:F1} s" + (pid is { } p ? $", pid {p}, RSS {Rss(p)}" : ""));
         var numbers = new NumberPool(200_000);
-        var batchSupported = await BatchAsync(client, numbers, pid);
+        var batchSupported = await BatchAsync(client, address, numbers, pid);
         if (options.Runs("unary"))
         {
             await UnaryAsync(client, numbers, pid);
@@ -179,7 +180,7 @@ async Task MeasureServiceAsync()
 }
 
 // A short unmeasured stream first (connection, JIT, first queries), which also tells whether the server has the RPC.
-async Task<bool> BatchAsync(DimonaService.DimonaServiceClient client, NumberPool numbers, int? pid)
+async Task<bool> BatchAsync(DimonaService.DimonaServiceClient client, string address, NumberPool numbers, int? pid)
 {
     if (!options.Runs("batch") && !options.Runs("memory"))
     {
@@ -204,6 +205,14 @@ async Task<bool> BatchAsync(DimonaService.DimonaServiceClient client, NumberPool
         + $"= {b.PerSecond:N0} declarations/s end to end{share}");
     Console.WriteLine($"       {b.Tally}; message answered in {b.MessageLatency}; {CpuSince(cpu, pid, b.Elapsed)}"
         + (sampler is null ? "" : $"; server RSS peak {sampler.PeakKb / 1024.0:N0} MB"));
+    if (options.Runs("client"))
+    {
+        cpu = CpuNow(pid);
+        var l = results.LibraryBatch = await Rpc.LibraryBatchAsync(
+            new Uri(address), workload, options.BatchDeclarations, options.PerMessage, options.Window, ct);
+        Console.WriteLine($"client: {l.Declarations:N0} declarations through Dimona.Client's SubmitBatchAsync in {l.Elapsed.TotalSeconds:F1} s "
+            + $"= {l.PerSecond:N0} declarations/s = {l.PerSecond / b.PerSecond:F2}× the raw batch stream; {l.Tally}; {CpuSince(cpu, pid, l.Elapsed)}");
+    }
     return true;
 }
 

@@ -11,6 +11,7 @@ internal sealed class Results
     public CeilingResult? Ceiling { get; set; }
     public CommitResult? Commit { get; set; }
     public StreamResult? Batch { get; set; }
+    public StreamResult? LibraryBatch { get; set; }
     public string? BatchNote { get; set; }
     public List<CallsResult> Unary { get; } = [];
     public CallsResult? Get { get; set; }
@@ -78,6 +79,12 @@ internal static class Report
         else
         {
             Row("Batch stream end to end, all rules", r.BatchNote ?? "not measured", $"≥ {BatchShareOfCeiling * 100:F0}% of ceiling and ≥ {BatchMinimum:N0} decl/s");
+        }
+
+        if (r.LibraryBatch is { } l)
+        {
+            Row("Batch stream through the client library (SubmitBatchAsync)", $"{l.PerSecond:N0} decl/s", "",
+                r.Batch is { } raw ? $"{l.PerSecond / raw.PerSecond:F2}× the raw batch stream" : "");
         }
 
         foreach (var u in r.Unary)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dimona.Client;
 using Dimona.V1;
 using Grpc.Core;
 
@@ -86,6 +87,45 @@ internal static class Rpc
             throw;
         }
         return new StreamResult(count, clock.Elapsed, messageLatencies.Summarize(), tally);
+    }
+
+    /// <summary>
+    /// The same upload through the client library: <see cref="DimonaBatch.SubmitBatchAsync"/> on a client from
+    /// <see cref="DimonaClient.Create"/> (its retry policy and request-id interceptor included), fed one declaration at
+    /// a time from an async sequence. No per-message latency: the library answers per declaration.
+    /// </summary>
+    public static async Task<StreamResult> LibraryBatchAsync(Uri address, Workload workload, int count, int perMessage, int window, CancellationToken ct)
+    {
+        var client = DimonaClient.Create(new DimonaClientOptions { Address = address });
+        var tally = new Tally();
+        var clock = Stopwatch.StartNew();
+        var answered = 0;
+        await foreach (var answer in client.SubmitBatchAsync(Declarations(workload, count), perMessage, window, ct))
+        {
+            if (answer.Declaration is { } declaration)
+            {
+                tally.Add(declaration.Status);
+            }
+            else
+            {
+                tally.AddError((StatusCode)answer.Result.Error.Code);
+            }
+            answered++;
+        }
+        if (answered != count)
+        {
+            throw new InvalidOperationException($"The library yielded {answered} of {count} answers.");
+        }
+        return new StreamResult(count, clock.Elapsed, new Latencies(0).Summarize(), tally);
+
+        static async IAsyncEnumerable<SubmitDeclarationRequest> Declarations(Workload workload, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return workload.Next();
+            }
+            await Task.CompletedTask;
+        }
     }
 
     /// <summary>
