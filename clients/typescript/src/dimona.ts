@@ -95,10 +95,36 @@ export interface ErrorSummary {
   errorInfo: ErrorInfo | undefined;
 }
 
-/** The canonical gRPC name of a code: Code.InvalidArgument -> "INVALID_ARGUMENT". */
+/**
+ * The canonical gRPC status code names, indexed by code (0 is OK). Connect's
+ * Code enum spells 1 "Canceled"; gRPC spells it CANCELLED.
+ */
+const grpcCodeNames = [
+  "OK",
+  "CANCELLED",
+  "UNKNOWN",
+  "INVALID_ARGUMENT",
+  "DEADLINE_EXCEEDED",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PERMISSION_DENIED",
+  "RESOURCE_EXHAUSTED",
+  "FAILED_PRECONDITION",
+  "ABORTED",
+  "OUT_OF_RANGE",
+  "UNIMPLEMENTED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "DATA_LOSS",
+  "UNAUTHENTICATED",
+] as const;
+
+/**
+ * The canonical gRPC name of a code: Code.InvalidArgument -> "INVALID_ARGUMENT",
+ * Code.Canceled -> "CANCELLED"; a code outside 0-16 -> "CODE_<n>".
+ */
 export function codeName(code: Code): string {
-  const name = Code[code];
-  return name ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : `CODE_${code}`;
+  return grpcCodeNames[code] ?? `CODE_${code}`;
 }
 
 /** Reads a failed call: its code, message, BadRequest and ErrorInfo. */

@@ -7,7 +7,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Code } from "@connectrpc/connect";
 
-import { createDimonaClient, dimonaAddress, isValidNiss, randomNiss, type ErrorSummary } from "./dimona.js";
+import {
+  codeName,
+  createDimonaClient,
+  dimonaAddress,
+  isValidNiss,
+  randomNiss,
+  type ErrorSummary,
+} from "./dimona.js";
 import { DeclarationStatus, Severity, type Declaration } from "./gen/dimona/v1/declaration_pb.js";
 import { badNiss, identify, submitAccepted, submitBatch, submitInvalid, submitRefused } from "./sample.js";
 
@@ -53,6 +60,26 @@ describe("NISS helpers (offline)", () => {
     assert.equal(isValidNiss(badNiss), false);
     // A known valid NISS from 2001 (check computed with the "2" prefix).
     assert.equal(isValidNiss("01041512387"), true);
+  });
+});
+
+describe("gRPC code names (offline)", () => {
+  it("codeName gives gRPC's canonical names, CANCELLED with two Ls", () => {
+    assert.equal(codeName(Code.Canceled), "CANCELLED");
+    assert.equal(codeName(Code.InvalidArgument), "INVALID_ARGUMENT");
+    assert.equal(codeName(Code.Unauthenticated), "UNAUTHENTICATED");
+    assert.deepEqual(
+      Array.from({ length: 17 }, (_, code) => codeName(code as Code)),
+      [
+        "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
+        "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
+        "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+      ],
+    );
+  });
+
+  it("codeName names an unknown code by its number", () => {
+    assert.equal(codeName(99 as Code), "CODE_99");
   });
 });
 
