@@ -5,7 +5,8 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Code } from "@connectrpc/connect";
+import { create } from "@bufbuild/protobuf";
+import { Code, createClient, createRouterTransport } from "@connectrpc/connect";
 
 import {
   codeName,
@@ -15,7 +16,13 @@ import {
   randomNiss,
   type ErrorSummary,
 } from "./dimona.js";
-import { DeclarationStatus, Severity, type Declaration } from "./gen/dimona/v1/declaration_pb.js";
+import { DeclarationSchema, DeclarationStatus, Severity, type Declaration } from "./gen/dimona/v1/declaration_pb.js";
+import {
+  DimonaService,
+  SubmitDeclarationBatchResponseSchema,
+  type SubmitDeclarationBatchRequest,
+  type SubmitDeclarationBatchResponse,
+} from "./gen/dimona/v1/dimona_service_pb.js";
 import { badNiss, identify, submitAccepted, submitBatch, submitInvalid, submitRefused } from "./sample.js";
 
 const client = createDimonaClient(dimonaAddress(), { timeoutMs: 15_000 });
@@ -80,6 +87,71 @@ describe("gRPC code names (offline)", () => {
 
   it("codeName names an unknown code by its number", () => {
     assert.equal(codeName(99 as Code), "CODE_99");
+  });
+});
+
+/**
+ * A client of an in-process fake service whose batch stream reads every
+ * request message, then answers with `answer(itemCounts)`: the responses it
+ * sends, given how many items each request message had. The stream ends OK.
+ */
+function fakeBatchClient(answer: (itemCounts: number[]) => number[]) {
+  const transport = createRouterTransport(({ service }) => {
+    service(DimonaService, {
+      async *submitDeclarationBatch(requests: AsyncIterable<SubmitDeclarationBatchRequest>) {
+        const itemCounts: number[] = [];
+        for await (const request of requests) itemCounts.push(request.items.length);
+        for (const results of answer(itemCounts)) yield batchResponse(results);
+      },
+    });
+  });
+  return createClient(DimonaService, transport);
+}
+
+/** A batch response of `results` accepted declarations. */
+function batchResponse(results: number): SubmitDeclarationBatchResponse {
+  return create(SubmitDeclarationBatchResponseSchema, {
+    results: Array.from({ length: results }, () => ({
+      result: {
+        case: "declaration" as const,
+        value: create(DeclarationSchema, { status: DeclarationStatus.ACCEPTED }),
+      },
+    })),
+  });
+}
+
+describe("submitBatch against a fake stream (offline)", () => {
+  it("returns one list per request message when every message is answered", async () => {
+    const batch = await submitBatch(fakeBatchClient((counts) => counts));
+    assert.deepEqual(
+      batch.map((results) => results.length),
+      [2, 1],
+    );
+  });
+
+  it("throws when the stream ends OK before answering every request message", async () => {
+    await assert.rejects(
+      submitBatch(fakeBatchClient((counts) => counts.slice(0, 1))),
+      /the batch stream ended after 1 of 2 responses: request message 2 got no answer/,
+    );
+    await assert.rejects(
+      submitBatch(fakeBatchClient(() => [])),
+      /the batch stream ended after 0 of 2 responses/,
+    );
+  });
+
+  it("throws when a response has fewer results than its message had items", async () => {
+    await assert.rejects(
+      submitBatch(fakeBatchClient(() => [1, 1])),
+      /batch response #1 has 1 results for 2 items/,
+    );
+  });
+
+  it("throws when the stream sends more responses than request messages", async () => {
+    await assert.rejects(
+      submitBatch(fakeBatchClient((counts) => [...counts, 1])),
+      /sent response #3, but only 2 request messages were sent/,
+    );
   });
 });
 

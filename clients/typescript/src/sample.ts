@@ -95,7 +95,9 @@ export type ItemOutcome =
  * 5. SubmitDeclarationBatch, a bidirectional stream: two request messages
  * (a valid IN and a refused one, then an invalid one). Each response answers
  * one request message, one result per item in the same order; the result is
- * indexed [response][item].
+ * indexed [response][item]. Throws when the stream, even ending with OK, does
+ * not answer every request message with exactly one response holding as many
+ * results as the message had items.
  */
 export async function submitBatch(client: DimonaClient): Promise<ItemOutcome[][]> {
   const messages: { label: string; item: SubmitDeclarationRequest }[][] = [
@@ -115,8 +117,15 @@ export async function submitBatch(client: DimonaClient): Promise<ItemOutcome[][]
   const outcomes: ItemOutcome[][] = [];
   for await (const response of client.submitDeclarationBatch(requests())) {
     const sent = messages[outcomes.length];
-    if (!sent || response.results.length !== sent.length) {
-      throw new Error(`unexpected batch response #${outcomes.length + 1} with ${response.results.length} results`);
+    if (!sent) {
+      throw new Error(
+        `the batch stream sent response #${outcomes.length + 1}, but only ${messages.length} request messages were sent`,
+      );
+    }
+    if (response.results.length !== sent.length) {
+      throw new Error(
+        `batch response #${outcomes.length + 1} has ${response.results.length} results for ${sent.length} items`,
+      );
     }
     outcomes.push(
       response.results.map((r, i): ItemOutcome => {
@@ -130,6 +139,13 @@ export async function submitBatch(client: DimonaClient): Promise<ItemOutcome[][]
             throw new Error(`batch result #${i + 1} has neither a declaration nor an error`);
         }
       }),
+    );
+  }
+  // A stream that ends with OK must still have answered every request message.
+  if (outcomes.length !== messages.length) {
+    throw new Error(
+      `the batch stream ended after ${outcomes.length} of ${messages.length} responses: ` +
+        `request message ${outcomes.length + 1} got no answer`,
     );
   }
   return outcomes;
