@@ -35,17 +35,57 @@ export function dimonaAddress(): string {
   return process.env.DIMONA_ADDRESS?.trim() || defaultAddress;
 }
 
+/** An address that is neither http://host[:port], https://host[:port] nor a bare host:port. */
+export class BadAddressError extends Error {
+  override name = "BadAddressError";
+}
+
 /**
- * A client of dimona.v1.DimonaService speaking gRPC over plain-text HTTP/2
- * (the server's protocol; no TLS). timeoutMs, when given, is the deadline of
- * every call.
+ * The base URL of the service at `address`: "http://host:port" (plain-text
+ * HTTP/2, the server's protocol) or "https://host:port" (TLS) as given, a
+ * trailing slash dropped; a bare "host:port", without a scheme, is taken as
+ * "http://host:port". Throws BadAddressError for anything else: another
+ * scheme, a path, a query, user info, or no host.
+ */
+export function serviceUrl(address: string): string {
+  const given = address.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    !url.hostname ||
+    url.pathname !== "/" ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    throw new BadAddressError(
+      `'${address}' is not a Dimona service address: use http://host:port, https://host:port (TLS), ` +
+        "or host:port (taken as http://)",
+    );
+  }
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * A client of dimona.v1.DimonaService speaking gRPC over HTTP/2: plain text
+ * for http:// (the server's protocol) or a bare host:port, TLS for https://.
+ * Throws BadAddressError for any other address (see serviceUrl). timeoutMs,
+ * when given, is the deadline of every call.
  */
 export function createDimonaClient(
-  baseUrl: string = dimonaAddress(),
+  address: string = dimonaAddress(),
   options: { timeoutMs?: number } = {},
 ): DimonaClient {
   const transport = createGrpcTransport({
-    baseUrl,
+    baseUrl: serviceUrl(address),
     defaultTimeoutMs: options.timeoutMs,
   });
   return createClient(DimonaService, transport);

@@ -4,16 +4,20 @@
 //   DIMONA_ADDRESS=http://127.0.0.1:5301 npm test -w clients/typescript
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { create } from "@bufbuild/protobuf";
 import { Code, createClient, createRouterTransport } from "@connectrpc/connect";
 
 import {
+  BadAddressError,
   codeName,
   createDimonaClient,
   dimonaAddress,
   isValidNiss,
   randomNiss,
+  serviceUrl,
   type ErrorSummary,
 } from "./dimona.js";
 import { DeclarationSchema, DeclarationStatus, Severity, type Declaration } from "./gen/dimona/v1/declaration_pb.js";
@@ -67,6 +71,57 @@ describe("NISS helpers (offline)", () => {
     assert.equal(isValidNiss(badNiss), false);
     // A known valid NISS from 2001 (check computed with the "2" prefix).
     assert.equal(isValidNiss("01041512387"), true);
+  });
+});
+
+/** Runs the compiled sample (dist/sample.js) with DIMONA_ADDRESS set to `address`. */
+function runSample(address: string) {
+  const sample = fileURLToPath(new URL("./sample.js", import.meta.url));
+  return spawnSync(process.execPath, [sample], {
+    env: { ...process.env, DIMONA_ADDRESS: address },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+describe("service addresses (offline)", () => {
+  it("serviceUrl keeps http:// and https://, drops a trailing slash", () => {
+    assert.equal(serviceUrl("http://localhost:5000"), "http://localhost:5000");
+    assert.equal(serviceUrl(" http://127.0.0.1:5301/ "), "http://127.0.0.1:5301");
+    assert.equal(serviceUrl("https://dimona.example:443"), "https://dimona.example");
+    assert.equal(serviceUrl("HTTPS://dimona.example:8443"), "https://dimona.example:8443");
+  });
+
+  it("serviceUrl takes a bare host:port as http://", () => {
+    assert.equal(serviceUrl("127.0.0.1:5401"), "http://127.0.0.1:5401");
+    assert.equal(serviceUrl("localhost:5000"), "http://localhost:5000");
+    assert.equal(serviceUrl("[::1]:5000"), "http://[::1]:5000");
+  });
+
+  it("serviceUrl refuses other schemes, paths, queries and bad ports with BadAddressError", () => {
+    for (const bad of ["ftp://host:21", "dns:///host:5000", "http://host:5000/dimona", "host:5000?x=1",
+      "host:port", "http://", "", "http://user@host:5000"]) {
+      assert.throws(() => serviceUrl(bad), BadAddressError, bad);
+    }
+    assert.throws(() => createDimonaClient("ftp://host:21"), /'ftp:\/\/host:21' is not a Dimona service address/);
+  });
+
+  it("the sample refuses a bad DIMONA_ADDRESS with one line and exit code 2", () => {
+    const run = runSample("ftp://127.0.0.1:5401");
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, "");
+    assert.equal(
+      run.stderr,
+      "DIMONA_ADDRESS: 'ftp://127.0.0.1:5401' is not a Dimona service address: use http://host:port, " +
+        "https://host:port (TLS), or host:port (taken as http://).\n",
+    );
+  });
+
+  it("the sample takes a bare host:port as http:// (nothing listening: one line, exit code 1)", () => {
+    const run = runSample("127.0.0.1:1");
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout.split("\n")[0], "Dimona.Grpc at http://127.0.0.1:1");
+    assert.match(run.stderr, /^Cannot reach the Dimona service at http:\/\/127\.0\.0\.1:1 \(.*\)\. Start it, or set DIMONA_ADDRESS\.\n$/);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   formatViolation,
   isUnreachable,
   randomNiss,
+  serviceUrl,
   statusName,
   summarizeError,
   summarizeStatus,
@@ -172,8 +173,15 @@ function printError(error: ErrorSummary, indent: string): void {
 }
 
 export async function main(): Promise<number> {
-  const address = dimonaAddress();
-  const client = createDimonaClient(address, { timeoutMs: 15_000 });
+  let address: string;
+  let client: DimonaClient;
+  try {
+    address = serviceUrl(dimonaAddress());
+    client = createDimonaClient(address, { timeoutMs: 15_000 });
+  } catch (e) {
+    console.error(`DIMONA_ADDRESS: ${e instanceof Error ? e.message : String(e)}.`);
+    return 2;
+  }
   console.log(`Dimona.Grpc at ${address}`);
   try {
     console.log("\n1. identify (IdentifyEmployer)");
