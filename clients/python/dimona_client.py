@@ -10,7 +10,9 @@ Needs Debian's python3-grpcio and python3-protobuf; run it with /usr/bin/python3
 """
 
 import os
+import re
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import List, Optional, Union
 
@@ -57,8 +59,8 @@ from google.rpc import status_pb2  # noqa: E402
 __all__ = [
     "declaration_pb2", "dimona_service_pb2", "dimona_service_pb2_grpc", "employer_pb2", "worker_pb2",
     "error_details_pb2", "status_pb2",
-    "DEFAULT_ADDRESS", "GeneratedCodeMissing", "RichError",
-    "address_from_env", "grpc_target", "connect", "wait_until_reachable",
+    "DEFAULT_ADDRESS", "GeneratedCodeMissing", "BadAddress", "ServiceAddress", "RichError",
+    "address_from_env", "parse_address", "grpc_target", "connect", "wait_until_reachable",
     "rich_error_from_rpc_error", "rich_error_from_status", "batch_item_outcome",
 ]
 
@@ -70,19 +72,66 @@ def address_from_env() -> str:
     return os.environ.get("DIMONA_ADDRESS") or DEFAULT_ADDRESS
 
 
+class BadAddress(ValueError):
+    """An address that is neither http://host[:port], https://host[:port] nor a bare host:port."""
+
+
+@dataclass(frozen=True)
+class ServiceAddress:
+    """Where the service listens, as parse_address reads an address."""
+
+    url: str      # 'http://host:port' or 'https://host:port', the port left out when it is the default
+    target: str   # 'host:port', what grpc dials
+    secure: bool  # True for https:// (TLS), False for http:// (plain-text HTTP/2)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def parse_address(address: str) -> ServiceAddress:
+    """Reads a service address: 'http://host:port' (plain-text HTTP/2, the
+    server's protocol) or 'https://host:port' (TLS), a trailing slash dropped;
+    a bare 'host:port', without a scheme, is taken as 'http://host:port'.
+    Without a port, http means 80 and https 443. Raises BadAddress for
+    anything else: another scheme, a path, a query, user info, or no host."""
+    given = address.strip()
+    with_scheme = given if _SCHEME.match(given) else "http://" + given
+    try:
+        parts = urllib.parse.urlsplit(with_scheme)
+        scheme = parts.scheme.lower()
+        port = parts.port  # raises ValueError for a port that is not a number in 0-65535
+        if (scheme not in _DEFAULT_PORTS or not parts.hostname or parts.path not in ("", "/")
+                or parts.query or parts.fragment or "@" in parts.netloc):
+            raise ValueError(address)
+    except ValueError:
+        raise BadAddress(f"'{address}' is not a Dimona service address: use http://host:port, "
+                         "https://host:port (TLS), or host:port (taken as http://)") from None
+    host = parts.netloc.rsplit(":", 1)[0] if port is not None else parts.netloc
+    default_port = _DEFAULT_PORTS[scheme]
+    port = default_port if port is None else port
+    url = f"{scheme}://{host}" if port == default_port else f"{scheme}://{host}:{port}"
+    return ServiceAddress(url=url, target=f"{host}:{port}", secure=scheme == "https")
+
+
 def grpc_target(address: str) -> str:
-    """grpc wants host:port: 'http://localhost:5000/' becomes 'localhost:5000'."""
-    target = address.strip()
-    if target.startswith("http://"):
-        target = target[len("http://"):]
-    return target.rstrip("/")
+    """grpc wants host:port: 'http://localhost:5000/' and 'localhost:5000' become
+    'localhost:5000' (see parse_address; raises BadAddress)."""
+    return parse_address(address).target
 
 
 def connect(address: Optional[str] = None):
-    """Opens a plain-text (HTTP/2 without TLS) channel; returns (channel, stub).
+    """Opens a channel to the address (DIMONA_ADDRESS when None); returns
+    (channel, stub). http:// and a bare host:port open a plain-text (HTTP/2
+    without TLS) channel, https:// a TLS one with the default root
+    certificates. Raises BadAddress for any other address.
 
     Close the channel when done (it is a context manager)."""
-    channel = grpc.insecure_channel(grpc_target(address or address_from_env()))
+    where = parse_address(address or address_from_env())
+    if where.secure:
+        channel = grpc.secure_channel(where.target, grpc.ssl_channel_credentials())
+    else:
+        channel = grpc.insecure_channel(where.target)
     return channel, dimona_service_pb2_grpc.DimonaServiceStub(channel)
 
 

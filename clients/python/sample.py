@@ -180,7 +180,11 @@ def run(stub, out=print):
 
 
 def main() -> int:
-    address = dc.address_from_env()
+    try:
+        address = dc.parse_address(dc.address_from_env()).url
+    except dc.BadAddress as bad:
+        print(f"DIMONA_ADDRESS: {bad}.", file=sys.stderr)
+        return 2
     print(f"Dimona service at {address}")
     channel, stub = dc.connect(address)
     with channel:

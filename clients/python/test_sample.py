@@ -10,8 +10,10 @@ The live tests fail (they are not skipped) when the service cannot be reached.
 
 import os
 import re
+import subprocess
 import sys
 import unittest
+from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -21,6 +23,13 @@ import dimona_client as dc  # noqa: E402
 import sample  # noqa: E402
 
 DeclarationStatus = sample.DeclarationStatus
+
+
+def run_sample(address: str) -> subprocess.CompletedProcess:
+    """Runs sample.py with DIMONA_ADDRESS set to address."""
+    return subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "sample.py")],
+                          env={**os.environ, "DIMONA_ADDRESS": address}, capture_output=True, text=True,
+                          timeout=60)
 
 
 def is_declaration_number(number: str) -> bool:
@@ -48,6 +57,53 @@ class OfflineTest(unittest.TestCase):
         self.assertEqual("localhost:5000", dc.grpc_target("http://localhost:5000"))
         self.assertEqual("127.0.0.1:5302", dc.grpc_target("http://127.0.0.1:5302/"))
         self.assertEqual("localhost:5000", dc.grpc_target("localhost:5000"))
+        self.assertEqual("dimona.example:8443", dc.grpc_target("https://dimona.example:8443"))
+
+    def test_parse_address_http_https_and_bare_host_port(self):
+        self.assertEqual(dc.ServiceAddress("http://127.0.0.1:5302", "127.0.0.1:5302", False),
+                         dc.parse_address(" http://127.0.0.1:5302/ "))
+        # A bare host:port is taken as http://, as in the TypeScript client.
+        self.assertEqual(dc.ServiceAddress("http://127.0.0.1:5401", "127.0.0.1:5401", False),
+                         dc.parse_address("127.0.0.1:5401"))
+        self.assertEqual(dc.ServiceAddress("http://[::1]:5000", "[::1]:5000", False),
+                         dc.parse_address("[::1]:5000"))
+        self.assertEqual(dc.ServiceAddress("https://dimona.example:8443", "dimona.example:8443", True),
+                         dc.parse_address("HTTPS://dimona.example:8443"))
+        # Without a port: 443 for https, 80 for http (grpc itself would assume 443 for both).
+        self.assertEqual(dc.ServiceAddress("https://dimona.example", "dimona.example:443", True),
+                         dc.parse_address("https://dimona.example"))
+        self.assertEqual("localhost:80", dc.parse_address("http://localhost").target)
+
+    def test_parse_address_refuses_other_schemes_paths_and_bad_ports(self):
+        for bad in ["ftp://host:21", "dns:///host:5000", "http://host:5000/dimona", "host:5000?x=1",
+                    "host:port", "host:99999", "http://", "", "http://user@host:5000"]:
+            with self.subTest(address=bad), self.assertRaises(dc.BadAddress) as raised:
+                dc.parse_address(bad)
+            self.assertIn("is not a Dimona service address", str(raised.exception))
+        self.assertRaises(dc.BadAddress, dc.connect, "ftp://host:21")
+
+    def test_connect_opens_a_tls_channel_for_https_and_plain_text_for_http(self):
+        with mock.patch.object(dc.grpc, "secure_channel", wraps=dc.grpc.secure_channel) as secure, \
+                mock.patch.object(dc.grpc, "insecure_channel", wraps=dc.grpc.insecure_channel) as insecure:
+            channel, _ = dc.connect("https://dimona.example:8443")
+            channel.close()
+            self.assertEqual("dimona.example:8443", secure.call_args.args[0])
+            self.assertIsInstance(secure.call_args.args[1], grpc.ChannelCredentials)
+            insecure.assert_not_called()
+
+            for address in ("http://127.0.0.1:5302", "127.0.0.1:5302"):
+                channel, _ = dc.connect(address)
+                channel.close()
+                self.assertEqual("127.0.0.1:5302", insecure.call_args.args[0])
+            self.assertEqual(1, secure.call_count)
+
+    def test_sample_refuses_a_bad_address_with_one_line_and_exit_code_2(self):
+        run = run_sample("ftp://127.0.0.1:5401")
+        self.assertEqual(2, run.returncode, run.stderr)
+        self.assertEqual("", run.stdout)
+        self.assertEqual("DIMONA_ADDRESS: 'ftp://127.0.0.1:5401' is not a Dimona service address: use "
+                         "http://host:port, https://host:port (TLS), or host:port (taken as http://).\n",
+                         run.stderr)
 
     def test_rich_error_from_status_unpacks_bad_request_and_error_info(self):
         status = dc.status_pb2.Status(code=3, message="Invalid request: worker.niss.")
