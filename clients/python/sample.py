@@ -93,28 +93,49 @@ def submit_invalid(stub):
         f"expected INVALID_ARGUMENT, got declaration {declaration.declaration_number}")
 
 
+class BatchMismatch(Exception):
+    """The batch stream did not answer each request message with exactly one
+    response holding one result per item."""
+
+
 def submit_batch(stub):
     """Step 5: two request messages over SubmitDeclarationBatch, the first with
     an accepted and a refused IN, the second with the malformed one. Returns
     one list per response message, in order, each with one outcome per item
-    in the order of its items: a Declaration, or a dimona_client.RichError."""
-    pb = dc.dimona_service_pb2
+    in the order of its items: a Declaration, or a dimona_client.RichError.
 
-    def request_messages():
-        # The stream reads request messages from an iterator, here a
-        # generator: a bulk upload can produce them lazily. When it is
-        # exhausted grpc half-closes the stream, and the server ends it once
-        # every message is answered.
-        yield pb.SubmitDeclarationBatchRequest(items=[
+    Raises BatchMismatch when the stream, even ending with OK, does not answer
+    every request message with one response holding as many results as the
+    message had items."""
+    pb = dc.dimona_service_pb2
+    messages = [
+        pb.SubmitDeclarationBatchRequest(items=[
             dimona_in_request(DEMO_EMPLOYER, random_niss()),
             dimona_in_request(INACTIVE_EMPLOYER, random_niss()),
-        ])
-        yield pb.SubmitDeclarationBatchRequest(items=[
+        ]),
+        pb.SubmitDeclarationBatchRequest(items=[
             dimona_in_request(DEMO_EMPLOYER, BAD_NISS),
-        ])
+        ]),
+    ]
 
-    responses = stub.SubmitDeclarationBatch(request_messages(), timeout=3 * CALL_TIMEOUT)
-    return [[dc.batch_item_outcome(result) for result in response.results] for response in responses]
+    # The stream reads request messages from an iterator; a bulk upload can
+    # produce them lazily with a generator. When it is exhausted grpc
+    # half-closes the stream, and the server ends it once every message is
+    # answered.
+    responses = stub.SubmitDeclarationBatch(iter(messages), timeout=3 * CALL_TIMEOUT)
+    outcomes = []
+    for number, response in enumerate(responses, start=1):
+        if number > len(messages):
+            raise BatchMismatch(f"the batch stream sent response #{number}, "
+                                f"but only {len(messages)} request messages were sent")
+        items = len(messages[number - 1].items)
+        if len(response.results) != items:
+            raise BatchMismatch(f"batch response #{number} has {len(response.results)} results for {items} items")
+        outcomes.append([dc.batch_item_outcome(result) for result in response.results])
+    if len(outcomes) != len(messages):
+        raise BatchMismatch(f"the batch stream ended after {len(outcomes)} of {len(messages)} responses: "
+                            f"request message {len(outcomes) + 1} got no answer")
+    return outcomes
 
 
 # --- printing -----------------------------------------------------------------
@@ -197,6 +218,9 @@ def main() -> int:
         except grpc.RpcError as error:
             failure = dc.rich_error_from_rpc_error(error)
             print(f"The service failed: {failure.code.name}: {failure.message}", file=sys.stderr)
+            return 1
+        except BatchMismatch as mismatch:
+            print(f"The sample failed: {mismatch}", file=sys.stderr)
             return 1
     return 0
 

@@ -117,6 +117,45 @@ class OfflineTest(unittest.TestCase):
         self.assertEqual([], error.other_details)
 
 
+class FakeBatchStub:
+    """A stub whose SubmitDeclarationBatch reads every request message, then
+    answers with answer(item_counts): the number of results of each response
+    it sends. Its stream ends OK."""
+
+    def __init__(self, answer):
+        self.answer = answer
+
+    def SubmitDeclarationBatch(self, requests, timeout=None):  # noqa: N802 (the gRPC method name)
+        item_counts = [len(request.items) for request in requests]
+        declaration = dc.declaration_pb2.Declaration(status=DeclarationStatus.DECLARATION_STATUS_ACCEPTED)
+        for results in self.answer(item_counts):
+            yield dc.dimona_service_pb2.SubmitDeclarationBatchResponse(
+                results=[dc.dimona_service_pb2.BatchItemResult(declaration=declaration)] * results)
+
+
+class SubmitBatchOfflineTest(unittest.TestCase):
+    """submit_batch against a fake stream, without a service."""
+
+    def test_one_list_per_request_message(self):
+        batch = sample.submit_batch(FakeBatchStub(lambda counts: counts))
+        self.assertEqual([2, 1], [len(outcomes) for outcomes in batch])
+
+    def test_a_stream_ending_ok_too_early_raises(self):
+        with self.assertRaisesRegex(sample.BatchMismatch,
+                                    "ended after 1 of 2 responses: request message 2 got no answer"):
+            sample.submit_batch(FakeBatchStub(lambda counts: counts[:1]))
+        with self.assertRaisesRegex(sample.BatchMismatch, "ended after 0 of 2 responses"):
+            sample.submit_batch(FakeBatchStub(lambda counts: []))
+
+    def test_a_response_with_too_few_results_raises(self):
+        with self.assertRaisesRegex(sample.BatchMismatch, "response #1 has 1 results for 2 items"):
+            sample.submit_batch(FakeBatchStub(lambda counts: [1, 1]))
+
+    def test_a_response_too_many_raises(self):
+        with self.assertRaisesRegex(sample.BatchMismatch, "sent response #3, but only 2 request messages"):
+            sample.submit_batch(FakeBatchStub(lambda counts: counts + [1]))
+
+
 class LiveSampleTest(unittest.TestCase):
     """The sample's scenario against the service at DIMONA_ADDRESS."""
 
