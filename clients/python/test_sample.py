@@ -10,8 +10,10 @@ The live tests fail (they are not skipped) when the service cannot be reached.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 from unittest import mock
 
@@ -115,6 +117,23 @@ class OfflineTest(unittest.TestCase):
         self.assertEqual([("worker.niss", "bad")], error.field_violations)
         self.assertEqual("INVALID_REQUEST", error.reason)
         self.assertEqual([], error.other_details)
+
+
+@unittest.skipUnless(shutil.which("protoc") and os.access(
+    os.environ.get("GRPC_PYTHON_PLUGIN", "/usr/bin/grpc_python_plugin"), os.X_OK),
+    "needs protoc and grpc_python_plugin")
+class GenerateScriptTest(unittest.TestCase):
+    """generate.sh, without a service."""
+
+    def test_missing_well_known_protos_name_libprotobuf_dev_and_leave_gen_alone(self):
+        marker = os.path.join(dc.GEN_DIR, "dimona", "v1", "dimona_service_pb2_grpc.py")
+        with tempfile.TemporaryDirectory() as empty:
+            run = subprocess.run([dc.GENERATE_SCRIPT], env={**os.environ, "PROTOBUF_INCLUDE": empty},
+                                 capture_output=True, text=True, timeout=60)
+        self.assertEqual(1, run.returncode, run.stderr)
+        self.assertIn("google/protobuf/timestamp.proto not found: apt-get install libprotobuf-dev", run.stderr)
+        self.assertEqual(1, len(run.stderr.splitlines()), run.stderr)
+        self.assertTrue(os.path.isfile(marker), "generate.sh removed gen/ before failing")
 
 
 class FakeBatchStub:
