@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Dimona.V1;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace Dimona.Client;
@@ -28,35 +30,52 @@ public static class DimonaBatch
     public const int DefaultMessagesInFlight = 4;
 
     /// <summary>
-    /// Uploads <paramref name="declarations"/> over one stream, in messages of <paramref name="messageSize"/> items,
-    /// and yields each one's answer in input order as soon as it arrives. At most
-    /// <paramref name="messagesInFlight"/> messages are unanswered at a time, so memory stays bounded whatever the
-    /// input's length, and a consumer that reads answers slowly holds the upload back. Declarations without a
-    /// request id get one. When the stream breaks, the answers received are yielded and then the
-    /// <see cref="RpcException"/> is thrown: resend the declarations that got no answer, with the same request ids,
-    /// and the service answers those it had stored with their first result.
+    /// The most bytes a request message is filled to: the service takes 4 MiB, and a message is closed before an item
+    /// would take it past this (an item larger than that on its own goes alone, and the service refuses it).
+    /// </summary>
+    public const int MaxMessageBytes = (4 * 1024 * 1024) - (64 * 1024);
+
+    /// <summary>
+    /// Uploads <paramref name="declarations"/> over one stream, in messages of up to <paramref name="messageSize"/>
+    /// items (and <see cref="MaxMessageBytes"/>), and yields each one's answer in input order as soon as it arrives.
+    /// At most <paramref name="messagesInFlight"/> messages are unanswered at a time, so memory stays bounded whatever
+    /// the input's length, and a consumer that reads answers slowly holds the upload back. Declarations without a
+    /// request id get one, set on the caller's message.
+    /// <list type="bullet">
+    /// <item>When the stream breaks (the service shuts down, the connection drops), every answer the service sent is
+    /// yielded, then its status is thrown as an <see cref="RpcException"/>: resend the declarations that got no answer,
+    /// with the same request ids, and the service answers those it had stored with their first result.</item>
+    /// <item>When <paramref name="declarations"/> throws, what was read before is sent and answered, then its exception
+    /// is thrown.</item>
+    /// <item>When <paramref name="cancellationToken"/> is cancelled, <see cref="OperationCanceledException"/> is thrown.</item>
+    /// </list>
+    /// The stream has no deadline unless <paramref name="deadline"/> gives one; the channel's keep-alive pings find a
+    /// service that stopped answering.
     /// </summary>
     public static async IAsyncEnumerable<BatchAnswer> SubmitBatchAsync(
         this DimonaService.DimonaServiceClient client,
         IAsyncEnumerable<SubmitDeclarationRequest> declarations,
         int messageSize = DefaultMessageSize,
         int messagesInFlight = DefaultMessagesInFlight,
+        DateTime? deadline = null,
+        Metadata? headers = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(messageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(messageSize, 1000);
         ArgumentOutOfRangeException.ThrowIfLessThan(messagesInFlight, 1);
 
+        // Cancelled when the caller cancels or stops reading answers: it ends the call and the writer.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var room = new SemaphoreSlim(messagesInFlight);
         var unanswered = Channel.CreateUnbounded<SubmitDeclarationRequest[]>(); // at most messagesInFlight, by the semaphore
-        using var call = client.SubmitDeclarationBatch(cancellationToken: stop.Token);
-        var writing = WriteAsync(call.RequestStream, declarations, messageSize, room, unanswered.Writer, stop);
+        using var call = client.SubmitDeclarationBatch(headers, deadline, stop.Token);
+        var writing = WriteAsync(call.RequestStream, declarations, messageSize, room, unanswered.Writer, stop.Token);
         var index = 0L;
         var messages = 0L;
         try
         {
-            while (await NextAsync(call.ResponseStream, writing, stop, cancellationToken))
+            while (await NextAsync(call.ResponseStream, stop.Token, cancellationToken))
             {
                 var results = call.ResponseStream.Current.Results;
                 if (!unanswered.Reader.TryRead(out var sent))
@@ -73,11 +92,12 @@ public static class DimonaBatch
                 room.Release();
                 for (var i = 0; i < sent.Length; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return new BatchAnswer(index++, sent[i], results[i]);
                 }
             }
 
-            await writing;
+            (await writing)?.Throw();
             if (unanswered.Reader.TryRead(out _))
             {
                 throw Broken($"the service ended the stream after answering {messages} messages, with more sent");
@@ -90,44 +110,75 @@ public static class DimonaBatch
         }
     }
 
-    /// <summary>The next response; when the writer stopped the call (the input failed), the writer's own exception.</summary>
+    /// <summary>
+    /// The next response. The caller's cancellation comes out as <see cref="OperationCanceledException"/>, not
+    /// CANCELLED; a connection that failed while a response was read (a keep-alive ping unanswered, say) as
+    /// UNAVAILABLE, what it is, where the gRPC client reports INTERNAL.
+    /// </summary>
     private static async Task<bool> NextAsync(
-        IAsyncStreamReader<SubmitDeclarationBatchResponse> responses,
-        Task writing,
-        CancellationTokenSource stop,
-        CancellationToken cancellationToken)
+        IAsyncStreamReader<SubmitDeclarationBatchResponse> responses, CancellationToken stop, CancellationToken cancellationToken)
     {
         try
         {
-            return await responses.MoveNext(stop.Token);
+            return await responses.MoveNext(stop);
         }
-        catch (Exception) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is RpcException { StatusCode: StatusCode.Cancelled } or OperationCanceledException
+            && cancellationToken.IsCancellationRequested)
         {
-            await writing;
-            throw;
+            throw new OperationCanceledException("The batch upload was cancelled.", e, cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Internal && e.Status.DebugException is HttpIOException)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Status.Detail, e.Status.DebugException), e.Trailers);
         }
     }
 
-    private static async Task WriteAsync(
+    /// <summary>
+    /// Sends the declarations in messages and completes the request stream. Returns the input's failure, if it failed
+    /// (what was read before it is sent first). A write that fails means the call has ended: the writer stops and
+    /// the answers tell how the call ended.
+    /// </summary>
+    private static async Task<ExceptionDispatchInfo?> WriteAsync(
         IClientStreamWriter<SubmitDeclarationBatchRequest> requests,
         IAsyncEnumerable<SubmitDeclarationRequest> declarations,
         int messageSize,
         SemaphoreSlim room,
         ChannelWriter<SubmitDeclarationRequest[]> unanswered,
-        CancellationTokenSource stop)
+        CancellationToken stop)
     {
+        ExceptionDispatchInfo? inputFailure = null;
         try
         {
             var message = new List<SubmitDeclarationRequest>(messageSize);
-            await foreach (var declaration in declarations.WithCancellation(stop.Token))
+            var bytes = 0;
+            await using var input = declarations.GetAsyncEnumerator(stop);
+            while (true)
             {
+                try
+                {
+                    if (!await input.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested)
+                {
+                    inputFailure = ExceptionDispatchInfo.Capture(e);
+                    break;
+                }
+
+                var declaration = input.Current;
                 DimonaCallDefaults.GiveRequestId(declaration);
-                message.Add(declaration);
-                if (message.Count == messageSize)
+                var itemBytes = 1 + CodedOutputStream.ComputeMessageSize(declaration);
+                if (message.Count == messageSize || (message.Count > 0 && bytes + itemBytes > MaxMessageBytes))
                 {
                     await SendAsync(message);
-                    message.Clear();
+                    message = new List<SubmitDeclarationRequest>(messageSize);
+                    bytes = 0;
                 }
+
+                message.Add(declaration);
+                bytes += itemBytes;
             }
 
             if (message.Count > 0)
@@ -137,16 +188,16 @@ public static class DimonaBatch
 
             await requests.CompleteAsync();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)
+        catch (Exception e) when (e is RpcException or IOException or InvalidOperationException or OperationCanceledException)
         {
-            // The input failed, or the stream did: end the call so that the answers stop waiting.
-            await stop.CancelAsync();
-            throw;
+            // The call has ended (the service's status, a broken connection, the caller stopping): the answers say how.
         }
+
+        return inputFailure;
 
         async Task SendAsync(List<SubmitDeclarationRequest> message)
         {
-            await room.WaitAsync(stop.Token);
+            await room.WaitAsync(stop);
             var items = message.ToArray();
             unanswered.TryWrite(items);
             await requests.WriteAsync(new SubmitDeclarationBatchRequest { Items = { items } }); // the call's token cancels it
@@ -155,14 +206,14 @@ public static class DimonaBatch
 
     private static RpcException Broken(string message) => new(new Status(StatusCode.Internal, message));
 
-    // Once the answers have ended, for whatever reason, the writer's own failure tells nothing more.
+    // The answers have ended, for whatever reason: the writer has nothing more to say.
     private static async Task StoppedAsync(Task writing)
     {
         try
         {
             await writing;
         }
-        catch (Exception exception) when (exception is RpcException or OperationCanceledException or InvalidOperationException)
+        catch (Exception exception) when (exception is RpcException or OperationCanceledException or InvalidOperationException or IOException)
         {
         }
     }

@@ -27,6 +27,7 @@ public static class DimonaClient
 
         return services
             .AddGrpcClient<DimonaService.DimonaServiceClient>((provider, factory) => factory.Address = Options(provider).Address)
+            .ConfigurePrimaryHttpMessageHandler(provider => Handler(Options(provider)))
             .ConfigureChannel((provider, channel) => channel.ServiceConfig = DimonaServiceConfig.Create(Options(provider).MaxAttempts))
             .AddInterceptor(provider => new DimonaCallDefaults(Options(provider).Deadline));
     }
@@ -40,9 +41,19 @@ public static class DimonaClient
         var channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
         {
             ServiceConfig = DimonaServiceConfig.Create(options.MaxAttempts),
+            HttpHandler = Handler(options),
         });
         return new DimonaService.DimonaServiceClient(channel.Intercept(new DimonaCallDefaults(options.Deadline)));
     }
+
+    /// <summary>The connection handler: HTTP/2 keep-alive pings while calls are open, more connections when one is full.</summary>
+    private static SocketsHttpHandler Handler(DimonaClientOptions options) => new()
+    {
+        KeepAlivePingDelay = options.KeepAlivePingDelay,
+        KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        EnableMultipleHttp2Connections = true,
+    };
 
     private static DimonaClientOptions Options(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<DimonaClientOptions>>().Value;

@@ -17,4 +17,14 @@ public sealed class DimonaClientOptions
     /// at 5). Only calls that are safe to repeat are retried: reads, and submissions, which carry a request id.
     /// </summary>
     public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>
+    /// How long a connection may stay silent before the client pings the service, while a call is open; a service
+    /// that does not answer the ping within <see cref="KeepAlivePingTimeout"/> is taken as gone, and the calls on that
+    /// connection fail with <c>UNAVAILABLE</c>. This is what ends a batch stream to a service that froze.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the client waits for the answer to a keep-alive ping.</summary>
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

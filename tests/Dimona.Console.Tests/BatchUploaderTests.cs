@@ -29,6 +29,24 @@ public class BatchUploaderTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task Upload_Cancelled_KeepsTheAnswersReceivedAndReturnsCancelled()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var answered = 0;
+
+        var outcome = await new BatchUploader(client, chunkSize: 2).UploadAsync(Declarations(10), count =>
+        {
+            if ((answered += count) == 3)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token);
+
+        Assert.Equal(StatusCode.Cancelled, outcome.Failure?.StatusCode);
+        Assert.Equal(["request-1", "request-2", "request-3"], outcome.Answers.Select(a => a.Declaration.RequestId));
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task Upload_KeepsSeveralChunksInFlightButNoMoreThanTheServiceReadsAhead()
     {
         client.Batch.AnswerOnceChunks = 4;

@@ -100,7 +100,7 @@ internal static class Rpc
         var tally = new Tally();
         var clock = Stopwatch.StartNew();
         var answered = 0;
-        await foreach (var answer in client.SubmitBatchAsync(Declarations(workload, count), perMessage, window, ct))
+        await foreach (var answer in client.SubmitBatchAsync(Declarations(workload, count), perMessage, window, cancellationToken: ct))
         {
             if (answer.Declaration is { } declaration)
             {

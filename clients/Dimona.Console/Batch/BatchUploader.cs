@@ -25,7 +25,7 @@ internal sealed class BatchUploader(DimonaService.DimonaServiceClient client, in
         try
         {
             await foreach (var answer in client.SubmitBatchAsync(
-                declarations.ToAsyncEnumerable(), chunkSize, DimonaBatch.DefaultMessagesInFlight, cancellationToken))
+                declarations.ToAsyncEnumerable(), chunkSize, cancellationToken: cancellationToken))
             {
                 answers.Add(answer.Result);
                 answered(1);
@@ -36,6 +36,11 @@ internal sealed class BatchUploader(DimonaService.DimonaServiceClient client, in
         catch (RpcException failure)
         {
             return new BatchOutcome(answers, failure);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the answers so far are kept and written like those of a stream that broke.
+            return new BatchOutcome(answers, new RpcException(new Status(StatusCode.Cancelled, "The upload was cancelled.")));
         }
     }
 }

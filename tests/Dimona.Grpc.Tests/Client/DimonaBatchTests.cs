@@ -73,28 +73,72 @@ public class DimonaBatchTests
         const int MessageSize = 10;
         const int InFlight = 2;
 
-        await using var answers = server.Client.SubmitBatchAsync(input, MessageSize, InFlight, Ct).GetAsyncEnumerator(Ct);
+        await using var answers = server.Client.SubmitBatchAsync(input, MessageSize, InFlight, cancellationToken: Ct).GetAsyncEnumerator(Ct);
         Assert.True(await answers.MoveNextAsync());
         // Time for a writer that ignored the bound to run ahead; this one stops once the messages in flight are full.
         await Task.Delay(500, Ct);
 
-        // In flight: InFlight messages plus the one released by the first answer, and one more being filled.
-        Assert.InRange(Volatile.Read(ref pulled), MessageSize, (InFlight + 2) * MessageSize);
+        // In flight: InFlight messages plus the one released by the first answer, one more filled and waiting for room,
+        // and the item that found it full.
+        Assert.InRange(Volatile.Read(ref pulled), MessageSize, ((InFlight + 2) * MessageSize) + 1);
     }
 
     [Fact]
-    public async Task SubmitBatch_WhenTheInputFails_ThrowsTheInputsException()
+    public async Task SubmitBatch_WhenTheInputFails_AnswersWhatWasReadThenThrowsTheInputsException()
     {
         await using var server = new ClientServer();
+        var answers = new List<BatchAnswer>();
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await foreach (var _ in server.Client.SubmitBatchAsync(Failing(after: 7, Ct), messageSize: 3, cancellationToken: Ct))
+            await foreach (var answer in server.Client.SubmitBatchAsync(Failing(after: 7, Ct), messageSize: 3, cancellationToken: Ct))
             {
+                answers.Add(answer);
             }
         });
 
         Assert.Equal("the file is damaged at line 8", failure.Message);
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"w{i}"), answers.Select(answer => answer.Request.Reference));
+        Assert.All(answers, answer => Assert.Equal(DeclarationStatus.Accepted, answer.Declaration!.Status));
+    }
+
+    [Fact]
+    public async Task SubmitBatch_Cancelled_ThrowsOperationCanceledAndYieldsNothingMore()
+    {
+        await using var server = new ClientServer();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var answered = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in server.Client.SubmitBatchAsync(
+                Enumerable.Range(0, 200).Select(Workers.Stg).ToAsyncEnumerable(), messageSize: 50, cancellationToken: cancel.Token))
+            {
+                if (++answered == 10)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(10, answered);
+    }
+
+    [Fact]
+    public async Task SubmitBatch_OfLargeItems_CutsMessagesUnderTheServicesSizeLimit()
+    {
+        await using var server = new ClientServer();
+        var input = Enumerable.Range(0, 1000).Select(i =>
+        {
+            var request = Workers.Stg(i);
+            request.Reference = new string('r', 5000); // about 5 MB in one message of 1000
+            return request;
+        });
+
+        var answers = await server.Client.SubmitBatchAsync(input.ToAsyncEnumerable(), messageSize: 1000, cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal(1000, answers.Count);
+        Assert.All(answers, answer => Assert.Equal("reference", Assert.Single(answer.Error!.FieldErrors).Field));
     }
 
     private static SubmitDeclarationRequest BadNiss(int i)

@@ -176,15 +176,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM: the orderly shutdown an operator or orchestrator asks for.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("-TERM");
+
+    private void Signal(string signal)
     {
-        using var kill = OsProcess.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+        using var kill = OsProcess.Start(new ProcessStartInfo("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("Could not run kill.");
         if (!kill.WaitForExit(10_000) || kill.ExitCode != 0)
         {
-            throw new InvalidOperationException("kill -TERM did not succeed.");
+            throw new InvalidOperationException($"kill {signal} did not succeed.");
         }
     }
+
+    /// <summary>Sends SIGSTOP: the process freezes, its connections open but silent, as a hung machine would be.</summary>
+    public void Freeze() => Signal("-STOP");
 
     /// <summary>Sends SIGKILL: the process dies at once, as in a crash or power loss of the process.</summary>
     public void Kill() => process.Kill();
