@@ -4,13 +4,20 @@ using Dimona.V1;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-var address = new Uri(Environment.GetEnvironmentVariable("DIMONA_ADDRESS") is { Length: > 0 } given ? given : "http://localhost:5000");
+// As in the TypeScript and Python samples: http:// or https://, or a bare host:port taken as http://.
+var given = (Environment.GetEnvironmentVariable("DIMONA_ADDRESS") is { Length: > 0 } value ? value : "http://localhost:5000").TrimEnd('/');
+if (!Uri.TryCreate(given.Contains("://", StringComparison.Ordinal) ? given : $"http://{given}", UriKind.Absolute, out var address)
+    || address.Scheme is not ("http" or "https") || address.AbsolutePath != "/" || address.Query.Length > 0)
+{
+    Console.Error.WriteLine($"DIMONA_ADDRESS is not an http:// or https:// address of the service: {given}");
+    return 2;
+}
 var services = new ServiceCollection();
 services.AddDimonaClient(options => options.Address = address);
 using var provider = services.BuildServiceProvider();
 var dimona = provider.GetRequiredService<DimonaService.DimonaServiceClient>();
 
-Console.WriteLine($"Dimona service at {address}");
+Console.WriteLine($"Dimona service at {given}");
 try
 {
     Console.WriteLine($"1. identify {Scenario.ActiveEmployer}");
@@ -44,7 +51,7 @@ try
 }
 catch (RpcException failure) when (failure.StatusCode == StatusCode.Unavailable)
 {
-    Console.Error.WriteLine($"Cannot reach the Dimona service at {address}: start it, or set DIMONA_ADDRESS.");
+    Console.Error.WriteLine($"Cannot reach the Dimona service at {given}: start it, or set DIMONA_ADDRESS.");
     return 1;
 }
 

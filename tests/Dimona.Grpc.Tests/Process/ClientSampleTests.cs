@@ -87,7 +87,7 @@ public sealed class ClientSampleTests : IAsyncLifetime
     public async Task PythonSample_PassesItsTestsAndRuns()
     {
         var generate = await RunAsync("bash", ["clients/python/generate.sh"]);
-        Assert.True(generate.ExitCode == 0, $"{generate.Output}\nNeeds Debian's protobuf-compiler and protobuf-compiler-grpc.");
+        Assert.True(generate.ExitCode == 0, $"{generate.Output}\nNeeds Debian's protobuf-compiler, protobuf-compiler-grpc and libprotobuf-dev.");
 
         var tests = await RunAsync("/usr/bin/python3", ["-m", "unittest", "discover", "-s", "clients/python", "-v"]);
         Assert.True(tests.ExitCode == 0, $"{tests.Output}\nNeeds Debian's python3-grpcio and python3-protobuf.");
