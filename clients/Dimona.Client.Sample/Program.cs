@@ -4,12 +4,10 @@ using Dimona.V1;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-// As in the TypeScript and Python samples: http:// or https://, or a bare host:port taken as http://.
-var given = (Environment.GetEnvironmentVariable("DIMONA_ADDRESS") is { Length: > 0 } value ? value : "http://localhost:5000").TrimEnd('/');
-if (!Uri.TryCreate(given.Contains("://", StringComparison.Ordinal) ? given : $"http://{given}", UriKind.Absolute, out var address)
-    || address.Scheme is not ("http" or "https") || address.AbsolutePath != "/" || address.Query.Length > 0)
+var given = Environment.GetEnvironmentVariable(DimonaAddress.EnvironmentVariable) is { Length: > 0 } value ? value : DimonaAddress.Default;
+if (DimonaAddress.TryParse(given) is not { } address)
 {
-    Console.Error.WriteLine($"DIMONA_ADDRESS is not an http:// or https:// address of the service: {given}");
+    Console.Error.WriteLine($"{DimonaAddress.EnvironmentVariable} is not an http:// or https:// address of the service: {given}");
     return 2;
 }
 var services = new ServiceCollection();

@@ -190,9 +190,19 @@ public class DimonaCliTests
     }
 
     [Fact]
+    public async Task Run_BareHostAndPort_IsTakenAsHttp()
+    {
+        client.GetResponse = new GetDeclarationResponse { Declaration = Samples.RefusedStg() };
+
+        await RunAsync("get", "658690837083", "--address", "dimona.test:5081");
+
+        Assert.Equal(new Uri("http://dimona.test:5081"), client.Address);
+    }
+
+    [Fact]
     public async Task Run_AddressNotHttp_IsAUsageError()
     {
-        var exitCode = await RunAsync("--address", "dimona.test", "get", "658690837083");
+        var exitCode = await RunAsync("--address", "ftp://dimona.test", "get", "658690837083");
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Empty(client.Requests);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dimona.Client;
 using Dimona.Console.Connection;
 
 namespace Dimona.Console.Commands;
@@ -8,7 +9,7 @@ internal static class AddressOption
 {
     public static Option<string> Create() => new("--address")
     {
-        Description = $"Address of the Dimona service; ${ServerAddress.EnvironmentVariable} sets the default",
+        Description = $"Address of the Dimona service; ${DimonaAddress.EnvironmentVariable} sets the default",
         HelpName = "url",
         Recursive = true,
         DefaultValueFactory = _ => ServerAddress.FromEnvironment(Environment.GetEnvironmentVariable),
