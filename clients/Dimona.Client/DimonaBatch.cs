@@ -23,7 +23,10 @@ public sealed record BatchAnswer(long Index, SubmitDeclarationRequest Request, B
 /// <summary>Bulk uploads over <c>SubmitDeclarationBatch</c>.</summary>
 public static class DimonaBatch
 {
-    /// <summary>Items per request message: the service takes up to 1000.</summary>
+    /// <summary>The most items the service takes in one request message.</summary>
+    public const int MaxMessageSize = 1000;
+
+    /// <summary>Items per request message unless the caller says otherwise.</summary>
     public const int DefaultMessageSize = 500;
 
     /// <summary>Request messages sent and not yet answered, at most: enough to keep the service busy (it reads 8 ahead).</summary>
@@ -62,7 +65,7 @@ public static class DimonaBatch
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(messageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(messageSize, 1000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(messageSize, MaxMessageSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(messagesInFlight, 1);
 
         // Cancelled when the caller cancels or stops reading answers: it ends the call and the writer.

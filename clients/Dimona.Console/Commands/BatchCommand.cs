@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dimona.Client;
 using Dimona.Console.Batch;
 using Dimona.Console.Output;
 using Dimona.V1;
@@ -11,9 +12,6 @@ namespace Dimona.Console.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    private const int DefaultChunkSize = 500;
-    private const int MaxChunkSize = 1000;
-
     public static Command Create(CommandContext context, BatchProgress progress)
     {
         var file = new Argument<string>("file")
@@ -29,15 +27,15 @@ internal static class BatchCommand
         };
         var chunkSize = new Option<int>("--chunk-size")
         {
-            Description = $"Declarations per message of the stream, 1 to {MaxChunkSize}",
+            Description = $"Declarations per message of the stream, 1 to {DimonaBatch.MaxMessageSize}",
             HelpName = "n",
-            DefaultValueFactory = _ => DefaultChunkSize,
+            DefaultValueFactory = _ => DimonaBatch.DefaultMessageSize,
         };
         chunkSize.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > MaxChunkSize)
+            if (result.GetValueOrDefault<int>() is < 1 or > DimonaBatch.MaxMessageSize)
             {
-                result.AddError($"--chunk-size must be from 1 to {MaxChunkSize}");
+                result.AddError($"--chunk-size must be from 1 to {DimonaBatch.MaxMessageSize}");
             }
         });
         var command = new Command("batch", "Submit a file of declarations (IN, OUT, UPDATE, CANCEL) over one stream; safe to run again");
