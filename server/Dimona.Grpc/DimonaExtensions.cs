@@ -1,3 +1,4 @@
+using Dimona.Grpc.Hosting;
 using Dimona.Grpc.Persistence;
 using Dimona.Grpc.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -46,6 +47,7 @@ public static class DimonaExtensions
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         // Streams stop reading at once on shutdown; this bounds the wait for anything else still open.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.AddDimonaOps();
         return builder;
     }
 
@@ -121,7 +123,7 @@ public static class DimonaExtensions
     {
         app.MapGrpcService<DimonaGrpcService>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapDimonaOps();
         return app;
     }
 }

@@ -1,0 +1,40 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Options;
+
+namespace Dimona.Grpc.Hosting;
+
+/// <summary>
+/// What running the service for real adds to <see cref="DimonaExtensions.AddDimona"/>: TLS client certificates,
+/// limits (message sizes, maximum deadline, rate limiting per employer), reflection by configuration.
+/// </summary>
+public static class OpsExtensions
+{
+    /// <summary>Whether server reflection is mapped: configuration key Dimona:Reflection, true in appsettings.Development.json only.</summary>
+    public const string ReflectionKey = "Dimona:Reflection";
+
+    public static WebApplicationBuilder AddDimonaOps(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<LimitOptions>(builder.Configuration.GetSection(LimitOptions.Section));
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton<RateLimits>();
+        // After AddGrpc's own options: these sizes win, and these interceptors run inside the EdgeInterceptor.
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitOptions>>((grpc, limits) =>
+        {
+            grpc.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = limits.Value.MaxSendMessageBytes;
+            grpc.Interceptors.Add<RateLimitInterceptor>();
+            grpc.Interceptors.Add<DeadlineCap>();
+        });
+        builder.AddDimonaTls();
+        return builder;
+    }
+
+    public static WebApplication MapDimonaOps(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>(ReflectionKey))
+        {
+            app.MapGrpcReflectionService();
+        }
+        return app;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Services;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Options;
+using V1 = Dimona.V1;
+
+namespace Dimona.Grpc.Hosting;
+
+/// <summary>
+/// One token bucket per key (<see cref="RateLimitOptions"/>): the employer a call acts for, else the caller. Off when
+/// PermitsPerSecond is zero.
+/// </summary>
+public sealed class RateLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<string>? limiter;
+
+    public RateLimits(IOptions<RateLimitOptions> options)
+    {
+        var perSecond = options.Value.PermitsPerSecond;
+        if (perSecond <= 0)
+        {
+            return;
+        }
+        TokenLimit = Math.Max(options.Value.Burst, perSecond);
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = TokenLimit,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        };
+        limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
+    }
+
+    /// <summary>Whether any call is limited.</summary>
+    public bool Enabled => limiter is not null;
+
+    /// <summary>The bucket's size: what one key may take at once.</summary>
+    public int TokenLimit { get; }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> permits (at most a whole bucket) for <paramref name="key"/>: null when granted,
+    /// else how long to wait before trying again.
+    /// </summary>
+    public TimeSpan? TryTake(string key, int count)
+    {
+        if (limiter is null)
+        {
+            return null;
+        }
+        using var lease = limiter.AttemptAcquire(key, Math.Min(count, TokenLimit));
+        return lease.IsAcquired ? null
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter
+            : TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>The refusal a caller sees: RESOURCE_EXHAUSTED, reason RATE_LIMITED, with a RetryInfo.</summary>
+    public static Google.Rpc.Status Refusal(string key, TimeSpan retryAfter)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds));
+        var status = new Failure(FailureKind.ResourceExhausted, "RATE_LIMITED",
+            $"Too many requests for {key}: nothing was stored; retry in {wait.TotalSeconds:0} s.", []).ToStatus();
+        status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(wait) }));
+        return status;
+    }
+
+    /// <summary>The key of a call naming no employer: the token's subject, else the peer's address.</summary>
+    public static string CallerKey(ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var subject = http.User.FindFirst("sub")?.Value ?? http.User.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        return subject is not null ? $"client {subject}" : $"address {http.Connection.RemoteIpAddress}";
+    }
+
+    /// <summary>The key of the employer an <see cref="V1.EmployerId"/> names, as given; null when it names none.</summary>
+    public static string? EmployerKey(V1.EmployerId? employer) => employer?.NumberCase switch
+    {
+        V1.EmployerId.NumberOneofCase.EnterpriseNumber => $"employer {employer.EnterpriseNumber.Trim().PadLeft(10, '0')}",
+        V1.EmployerId.NumberOneofCase.OnssNumber => $"employer {employer.OnssNumber.Trim().TrimStart('0')}",
+        V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber => $"employer {employer.ProvisionalOnssNumber.Trim()}",
+        _ => null,
+    };
+
+    /// <summary>The employer a request acts for, for the requests that name one.</summary>
+    public static string? EmployerKey(object request) => request switch
+    {
+        V1.SubmitDeclarationRequest r => EmployerKey(r.Employer),
+        V1.IdentifyEmployerRequest r => EmployerKey(r.Employer),
+        V1.ListDeclarationsRequest r => EmployerKey(r.Employer),
+        V1.ListPeriodsRequest r => EmployerKey(r.Employer),
+        _ => null,
+    };
+
+    public void Dispose() => limiter?.Dispose();
+}
+
+/// <summary>
+/// Applies <see cref="RateLimits"/> to the Dimona service's calls: a unary call takes one permit and is refused
+/// RESOURCE_EXHAUSTED (reason RATE_LIMITED, with a RetryInfo) when its bucket is empty. A batch message's items
+/// take their permits together, per employer; the items of an employer whose bucket is empty are answered with that
+/// refusal in their slots and the stream goes on.
+/// </summary>
+public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
+{
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        if (limits.Enabled && IsDimona(context))
+        {
+            var key = RateLimits.EmployerKey(request) ?? RateLimits.CallerKey(context);
+            if (limits.TryTake(key, 1) is { } retryAfter)
+            {
+                throw RateLimits.Refusal(key, retryAfter).ToRpcException();
+            }
+        }
+        return continuation(request, context);
+    }
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!limits.Enabled || requestStream is not IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> requests
+            || responseStream is not IServerStreamWriter<V1.SubmitDeclarationBatchResponse> responses)
+        {
+            return continuation(requestStream, responseStream, context);
+        }
+        var refused = new System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>>();
+        var reader = new LimitedReader(requests, limits, refused);
+        var writer = new RefusalWriter(responses, refused);
+        return continuation((IAsyncStreamReader<TRequest>)(object)reader, (IServerStreamWriter<TResponse>)(object)writer, context);
+    }
+
+    private static bool IsDimona(ServerCallContext context) => context.Method.StartsWith("/dimona.", StringComparison.Ordinal);
+
+    /// <summary>Takes each message's permits and removes the refused items, remembering their slots.</summary>
+    private sealed class LimitedReader(
+        IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> inner,
+        RateLimits limits,
+        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused)
+        : IAsyncStreamReader<V1.SubmitDeclarationBatchRequest>
+    {
+        public V1.SubmitDeclarationBatchRequest Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken))
+            {
+                return false;
+            }
+            var message = inner.Current;
+            // A message refused as a whole ends the stream unanswered: it is left as it came.
+            if (TolerantParsing.WhyUnparsable(message) is not null || message.Items.Count > DimonaGrpcService.MaxItemsPerMessage)
+            {
+                return true;
+            }
+            var slots = new List<(int Index, Google.Rpc.Status Status)>();
+            var refusals = new Dictionary<string, Google.Rpc.Status?>();
+            foreach (var group in message.Items.Select((item, index) => (Key: RateLimits.EmployerKey(item.Employer), Index: index))
+                         .Where(x => x.Key is not null).GroupBy(x => x.Key!))
+            {
+                refusals[group.Key] = limits.TryTake(group.Key, group.Count()) is { } retryAfter ? RateLimits.Refusal(group.Key, retryAfter) : null;
+            }
+            for (var i = message.Items.Count - 1; i >= 0; i--)
+            {
+                if (RateLimits.EmployerKey(message.Items[i].Employer) is { } key && refusals[key] is { } status)
+                {
+                    slots.Add((i, status));
+                    message.Items.RemoveAt(i);
+                }
+            }
+            slots.Reverse();
+            refused.Enqueue(slots);
+            return true;
+        }
+    }
+
+    /// <summary>Puts the refused items back in their slots of each response, in the order the messages were read.</summary>
+    private sealed class RefusalWriter(
+        IServerStreamWriter<V1.SubmitDeclarationBatchResponse> inner,
+        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused)
+        : IServerStreamWriter<V1.SubmitDeclarationBatchResponse>
+    {
+        public WriteOptions? WriteOptions
+        {
+            get => inner.WriteOptions;
+            set => inner.WriteOptions = value;
+        }
+
+        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message) => inner.WriteAsync(Restore(message));
+
+        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message, CancellationToken cancellationToken) =>
+            inner.WriteAsync(Restore(message), cancellationToken);
+
+        private V1.SubmitDeclarationBatchResponse Restore(V1.SubmitDeclarationBatchResponse message)
+        {
+            if (refused.TryDequeue(out var slots))
+            {
+                foreach (var (index, status) in slots)
+                {
+                    message.Results.Insert(index, new V1.BatchItemResult { Error = status });
+                }
+            }
+            return message;
+        }
+    }
+}
