@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Dimona.Grpc.Tests.Integration;
+using Dimona.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Dimona.Grpc.Tests.Process;
+
+/// <summary>
+/// The built server over TLS, configured through Kestrel's own settings (docs/operations.md, "TLS and client
+/// certificates") with certificates the test makes: a self-signed server certificate, and for client certificates an
+/// authority of the test's own.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class TlsTests : IDisposable
+{
+    private const string Password = "test-only";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string folder = Directory.CreateTempSubdirectory("dimona-tls-").FullName;
+
+    [Fact(Timeout = 120_000)]
+    public async Task Https_SelfSignedCertificate_ClientTrustingIt_DeclaresOverHttp2WithTls()
+    {
+        using var serverCertificate = SelfSigned("CN=127.0.0.1", serverAuth: true);
+        var port = FreeLoopbackPort();
+        await using var server = ServerProcess.Start(environment: Https(port, serverCertificate));
+        using var channel = Channel(port, serverCertificate);
+        await WaitServingAsync(server, channel);
+
+        var reply = await new DimonaService.DimonaServiceClient(channel).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct);
+
+        Assert.Equal(DeclarationStatus.Accepted, reply.Declaration.Status);
+        using var untrusting = GrpcChannel.ForAddress($"https://127.0.0.1:{port}");
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            new DimonaService.DimonaServiceClient(untrusting).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+        // The client refuses the handshake itself: gRPC reports it as INTERNAL (or UNAVAILABLE), never a declaration.
+        Assert.Contains(refused.StatusCode, new[] { StatusCode.Internal, StatusCode.Unavailable });
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Https_ClientCertificateRequired_OnlyACertificateOfTheConfiguredAuthorityGetsIn()
+    {
+        using var serverCertificate = SelfSigned("CN=127.0.0.1", serverAuth: true);
+        using var authority = Authority("CN=Dimona test clients");
+        using var member = Issue(authority, "CN=payroll-office");
+        using var stranger = SelfSigned("CN=stranger", serverAuth: false);
+        var authorityPath = Path.Combine(folder, "clients-ca.pem");
+        await File.WriteAllTextAsync(authorityPath, authority.ExportCertificatePem(), Ct);
+        var port = FreeLoopbackPort();
+        var environment = Https(port, serverCertificate);
+        environment["Kestrel__Endpoints__Https__ClientCertificateMode"] = "RequireCertificate";
+        environment["Dimona__Tls__ClientCertificateAuthority"] = authorityPath;
+        await using var server = ServerProcess.Start(environment: environment);
+        using var withMember = Channel(port, serverCertificate, member);
+        await WaitServingAsync(server, withMember);
+
+        var reply = await new DimonaService.DimonaServiceClient(withMember).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct);
+
+        Assert.Equal(DeclarationStatus.Accepted, reply.Declaration.Status);
+        foreach (var client in new[] { (X509Certificate2?)null, stranger })
+        {
+            using var channel = Channel(port, serverCertificate, client);
+            var refused = await Assert.ThrowsAsync<RpcException>(() =>
+                new DimonaService.DimonaServiceClient(channel).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+            Assert.Contains(refused.StatusCode, new[] { StatusCode.Internal, StatusCode.Unavailable });
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>Kestrel's settings for one HTTPS endpoint on loopback with <paramref name="certificate"/>, as a .pfx file.</summary>
+    private Dictionary<string, string> Https(int port, X509Certificate2 certificate)
+    {
+        var path = Path.Combine(folder, $"server-{port}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
+        return new()
+        {
+            ["Kestrel__Endpoints__Https__Url"] = $"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["Kestrel__Endpoints__Https__Certificate__Path"] = path,
+            ["Kestrel__Endpoints__Https__Certificate__Password"] = Password,
+        };
+    }
+
+    /// <summary>A TLS channel trusting <paramref name="server"/> alone, presenting <paramref name="client"/> when given.</summary>
+    private static GrpcChannel Channel(int port, X509Certificate2 server, X509Certificate2? client = null)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            CustomTrustStore = { server },
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        if (client is not null)
+        {
+            handler.SslOptions.ClientCertificates = [client];
+        }
+        return GrpcChannel.ForAddress($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
+    private static async Task WaitServingAsync(ServerProcess server, GrpcChannel channel)
+    {
+        var health = new Health.HealthClient(channel);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(server.HasExited, $"The server exited.\n{server.Output}");
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: Ct);
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException) when (clock.Elapsed < ServerProcess.StartTimeout)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static X509Certificate2 SelfSigned(string subject, bool serverAuth)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [serverAuth ? new Oid("1.3.6.1.5.5.7.3.1") : new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        if (serverAuth)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddIpAddress(IPAddress.Loopback);
+            names.AddDnsName("localhost");
+            request.CertificateExtensions.Add(names.Build());
+        }
+        return Reloaded(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)));
+    }
+
+    private static X509Certificate2 Authority(string subject)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
+        return Reloaded(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)));
+    }
+
+    private static X509Certificate2 Issue(X509Certificate2 authority, string subject)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(8));
+        using var withKey = issued.CopyWithPrivateKey(key);
+        return Reloaded(withKey);
+    }
+
+    /// <summary>The certificate with its key through a .pfx, as TLS on Linux wants it rather than an ephemeral key.</summary>
+    private static X509Certificate2 Reloaded(X509Certificate2 certificate)
+    {
+        using (certificate)
+        {
+            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12, Password), Password);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
