@@ -26,6 +26,7 @@ public static class OpsExtensions
             grpc.Interceptors.Add<DeadlineCap>();
         });
         builder.AddDimonaTls();
+        builder.AddDimonaRedaction();
         return builder;
     }
 

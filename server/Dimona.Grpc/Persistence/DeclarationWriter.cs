@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dimona.Grpc.Domain;
+using Dimona.Grpc.Hosting;
 
 namespace Dimona.Grpc.Persistence;
 
@@ -114,7 +115,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
             // A bug in the loop itself: stop taking work, and answer every job still held or queued rather than leave its caller waiting.
             queue.Writer.TryComplete();
             health.WriteFailed();
-            logger.LogCritical(e, "The writer stopped: every declaration still queued is answered INTERNAL");
+            logger.Failed(e, "The writer stopped: every declaration still queued is answered INTERNAL", LogLevel.Critical);
             while (queue.Reader.TryRead(out var job))
             {
                 jobs.Add(job);
@@ -164,7 +165,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            logger.LogError(e, "The writer failed: {Count} declarations not stored, answered INTERNAL", count);
+            logger.Failed(e, $"The writer failed: {count} declarations not stored, answered INTERNAL");
             jobs.ForEach(job => job.Fail(Failure.Internal()));
         }
         jobs.ForEach(job => job.Complete());
@@ -183,7 +184,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         }
         catch (Exception e) when (!store.IsUnavailable(e))
         {
-            logger.LogError(e, "A piece of work failed to be decided and was answered INTERNAL");
+            logger.Failed(e, "A piece of work failed to be decided and was answered INTERNAL");
             return Failure.Internal();
         }
     }

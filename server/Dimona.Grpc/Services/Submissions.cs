@@ -1,5 +1,6 @@
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Rules;
+using Dimona.Grpc.Hosting;
 using Dimona.Grpc.Persistence;
 using V1 = Dimona.V1;
 
@@ -67,7 +68,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
         }
         catch (Exception e)
         {
-            logger.LogError(e, "A declaration failed its stateless checks and was answered INTERNAL");
+            logger.Failed(e, "A declaration failed its stateless checks and was answered INTERNAL");
             return Failure.Internal();
         }
     }
