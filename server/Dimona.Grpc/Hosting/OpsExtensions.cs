@@ -5,7 +5,8 @@ namespace Dimona.Grpc.Hosting;
 
 /// <summary>
 /// What running the service for real adds to <see cref="DimonaExtensions.AddDimona"/>: TLS client certificates,
-/// limits (message sizes, maximum deadline, rate limiting per employer), reflection by configuration.
+/// limits (message sizes, maximum deadline, rate limiting per employer), reflection by configuration, logs through
+/// redaction, OpenTelemetry.
 /// </summary>
 public static class OpsExtensions
 {
@@ -17,16 +18,21 @@ public static class OpsExtensions
         builder.Services.Configure<LimitOptions>(builder.Configuration.GetSection(LimitOptions.Section));
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddSingleton<RateLimits>();
-        // After AddGrpc's own options: these sizes win, and these interceptors run inside the EdgeInterceptor.
+        // After AddGrpc's own options: these sizes win; metrics see every call first, the limits run inside the EdgeInterceptor.
         builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitOptions>>((grpc, limits) =>
         {
             grpc.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = limits.Value.MaxSendMessageBytes;
+            grpc.Interceptors.Add<MetricsInterceptor>();
+            var metrics = grpc.Interceptors[^1];
+            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
+            grpc.Interceptors.Insert(0, metrics);
             grpc.Interceptors.Add<RateLimitInterceptor>();
             grpc.Interceptors.Add<DeadlineCap>();
         });
         builder.AddDimonaTls();
         builder.AddDimonaRedaction();
+        builder.AddDimonaTelemetry();
         return builder;
     }
 

@@ -32,16 +32,19 @@ public sealed class DeclarationWriter : IAsyncDisposable
     private readonly ILogger<DeclarationWriter> logger;
     private readonly Task loop;
     private readonly NumberDraw numbers = new();
+    private readonly DimonaMetrics metrics;
 
     /// <summary>Rows the current commit added: counted by the loop, the one thread that decides.</summary>
     private int addedInCommit;
 
-    public DeclarationWriter(IDeclarationStore store, StorageHealth health, TimeProvider time, ILogger<DeclarationWriter> logger)
+    public DeclarationWriter(IDeclarationStore store, StorageHealth health, TimeProvider time, ILogger<DeclarationWriter> logger, DimonaMetrics metrics)
     {
         this.store = store;
         this.health = health;
         this.time = time;
         this.logger = logger;
+        this.metrics = metrics;
+        metrics.ObserveQueue(() => Queued);
         loop = Task.Run(Run);
     }
 
@@ -130,6 +133,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
 
     private void Commit(List<Job> jobs, int count)
     {
+        using var measured = metrics.MeasureCommit(count);
         var started = Stopwatch.GetTimestamp();
         var decided = started;
         addedInCommit = 0;

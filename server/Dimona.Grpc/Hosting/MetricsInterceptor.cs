@@ -1,0 +1,116 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using V1 = Dimona.V1;
+
+namespace Dimona.Grpc.Hosting;
+
+/// <summary>
+/// The outermost interceptor: counts every call by method and status, each submission's result (status and anomaly
+/// codes) or error reason, batch items one by one, and the size of each batch message.
+/// </summary>
+public sealed class MetricsInterceptor(DimonaMetrics metrics) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            var response = await continuation(request, context);
+            metrics.Call(context.Method, StatusCode.OK);
+            if (response is V1.SubmitDeclarationResponse submitted)
+            {
+                metrics.Declared(submitted.Declaration, (request as V1.SubmitDeclarationRequest)?.ValidateOnly == true);
+            }
+            return response;
+        }
+        catch (RpcException e)
+        {
+            metrics.Call(context.Method, e.StatusCode);
+            if (request is V1.SubmitDeclarationRequest)
+            {
+                metrics.Refused(e.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason ?? e.StatusCode.ToString());
+            }
+            throw;
+        }
+        catch (Exception)
+        {
+            metrics.Call(context.Method, StatusCode.Unknown);
+            throw;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (requestStream is IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> requests
+            && responseStream is IServerStreamWriter<V1.SubmitDeclarationBatchResponse> responses)
+        {
+            requestStream = (IAsyncStreamReader<TRequest>)(object)new CountingReader(requests, metrics);
+            responseStream = (IServerStreamWriter<TResponse>)(object)new CountingWriter(responses, metrics);
+        }
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+            metrics.Call(context.Method, StatusCode.OK);
+        }
+        catch (RpcException e)
+        {
+            metrics.Call(context.Method, e.StatusCode);
+            throw;
+        }
+        catch (Exception)
+        {
+            metrics.Call(context.Method, StatusCode.Unknown);
+            throw;
+        }
+    }
+
+    private sealed class CountingReader(IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> inner, DimonaMetrics metrics)
+        : IAsyncStreamReader<V1.SubmitDeclarationBatchRequest>
+    {
+        public V1.SubmitDeclarationBatchRequest Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            var more = await inner.MoveNext(cancellationToken);
+            if (more)
+            {
+                metrics.BatchMessage(inner.Current.Items.Count);
+            }
+            return more;
+        }
+    }
+
+    private sealed class CountingWriter(IServerStreamWriter<V1.SubmitDeclarationBatchResponse> inner, DimonaMetrics metrics)
+        : IServerStreamWriter<V1.SubmitDeclarationBatchResponse>
+    {
+        public WriteOptions? WriteOptions
+        {
+            get => inner.WriteOptions;
+            set => inner.WriteOptions = value;
+        }
+
+        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message) => inner.WriteAsync(Counted(message));
+
+        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message, CancellationToken cancellationToken) =>
+            inner.WriteAsync(Counted(message), cancellationToken);
+
+        private V1.SubmitDeclarationBatchResponse Counted(V1.SubmitDeclarationBatchResponse message)
+        {
+            foreach (var result in message.Results)
+            {
+                if (result.ResultCase == V1.BatchItemResult.ResultOneofCase.Declaration)
+                {
+                    metrics.Declared(result.Declaration, preview: result.Declaration.DeclarationNumber.Length == 0);
+                }
+                else
+                {
+                    metrics.Refused(result.Error.GetDetail<ErrorInfo>()?.Reason ?? ((StatusCode)result.Error.Code).ToString());
+                }
+            }
+            return message;
+        }
+    }
+}
