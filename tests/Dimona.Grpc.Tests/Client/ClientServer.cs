@@ -22,7 +22,8 @@ public sealed class ClientServer : IAsyncDisposable
 
     public ClientServer(Action<DimonaClientOptions>? configure = null)
     {
-        var server = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // No deadline ceiling (Dimona:Limits:MaxDeadline): the recorder sees the deadline the client sent.
+        var server = factory.WithWebHostBuilder(builder => builder.UseSetting("Dimona:Limits:MaxDeadline", "0").ConfigureTestServices(services =>
         {
             services.AddSingleton(Recorder);
             services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<CallRecorder>());
