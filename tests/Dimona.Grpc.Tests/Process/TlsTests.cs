@@ -8,7 +8,9 @@ using Dimona.Grpc.Tests.Integration;
 using Dimona.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Dimona.Client;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dimona.Grpc.Tests.Process;
 
@@ -65,6 +67,17 @@ public sealed class TlsTests : IDisposable
         var reply = await new DimonaService.DimonaServiceClient(withMember).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct);
 
         Assert.Equal(DeclarationStatus.Accepted, reply.Declaration.Status);
+        // The client library over TLS: its handler takes the trust and the client certificate.
+        var services = new ServiceCollection();
+        services.AddDimonaClient(options => options.Address = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => Trusting((SocketsHttpHandler)handler, serverCertificate, member));
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var library = provider.GetRequiredService<DimonaService.DimonaServiceClient>();
+            var identified = await library.IdentifyEmployerAsync(
+                new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } }, cancellationToken: Ct);
+            Assert.Equal(Requests.DefinitiveEmployer, identified.Employer.EnterpriseNumber);
+        }
         foreach (var client in new[] { (X509Certificate2?)null, stranger })
         {
             using var channel = Channel(port, serverCertificate, client);
@@ -90,9 +103,13 @@ public sealed class TlsTests : IDisposable
     }
 
     /// <summary>A TLS channel trusting <paramref name="server"/> alone, presenting <paramref name="client"/> when given.</summary>
-    private static GrpcChannel Channel(int port, X509Certificate2 server, X509Certificate2? client = null)
+    private static GrpcChannel Channel(int port, X509Certificate2 server, X509Certificate2? client = null) =>
+        GrpcChannel.ForAddress($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            new GrpcChannelOptions { HttpHandler = Trusting(new SocketsHttpHandler(), server, client), DisposeHttpClient = true });
+
+    /// <summary>Sets <paramref name="handler"/> to trust <paramref name="server"/> alone and present <paramref name="client"/> when given.</summary>
+    private static SocketsHttpHandler Trusting(SocketsHttpHandler handler, X509Certificate2 server, X509Certificate2? client)
     {
-        var handler = new SocketsHttpHandler();
         handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,
@@ -103,8 +120,7 @@ public sealed class TlsTests : IDisposable
         {
             handler.SslOptions.ClientCertificates = [client];
         }
-        return GrpcChannel.ForAddress($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        return handler;
     }
 
     private static async Task WaitServingAsync(ServerProcess server, GrpcChannel channel)
