@@ -1,4 +1,5 @@
 using Dimona.Grpc.Persistence;
+using Dimona.Grpc.Security;
 using Dimona.Grpc.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
@@ -46,6 +47,7 @@ public static class DimonaExtensions
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         // Streams stop reading at once on shutdown; this bounds the wait for anything else still open.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.AddDimonaSecurity();
         return builder;
     }
 

@@ -16,7 +16,7 @@ public class LoggingTests
         var sink = new CollectingLoggerProvider();
         await using var server = new DimonaServerFactory();
         using var logged = server.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(sink).AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace))));
-        var channel = GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = logged.Server.CreateHandler() });
+        var channel = GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = new BearerHandler(TestTokens.Default, logged.Server.CreateHandler()) });
         var client = new DimonaService.DimonaServiceClient(channel);
         var ct = TestContext.Current.CancellationToken;
         var identified = Requests.Stg();
