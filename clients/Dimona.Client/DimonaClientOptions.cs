@@ -3,6 +3,9 @@ namespace Dimona.Client;
 /// <summary>How the client reaches the service and how long it waits.</summary>
 public sealed class DimonaClientOptions
 {
+    /// <summary>The environment variable the samples and the console client read the token from.</summary>
+    public const string TokenEnvironmentVariable = "DIMONA_TOKEN";
+
     /// <summary>The service's address; plain-text HTTP/2 for <c>http://</c>, TLS for <c>https://</c>.</summary>
     public Uri Address { get; set; } = new("http://localhost:5000");
 

@@ -1,4 +1,3 @@
-using Dimona.Grpc.Domain;
 using Dimona.Grpc.Domain.Identifiers;
 using Dimona.V1;
 using Grpc.Core;
@@ -38,7 +37,7 @@ public class OperatorTests
         student.Employer = new EmployerId { ProvisionalOnssNumber = registered.ProvisionalOnssNumber };
         student.DimonaIn = new DimonaIn { StartDate = "2026-12-01", EndDate = "2026-12-31", JointCommittee = "XXX", WorkerType = WorkerType.Stu, PlannedHours = 40 };
         // The new employer is in no token yet: its own client gets one that names it.
-        var employer = server.CreateDimonaClient(TestTokens.Mint([NewEnterprise], Scopes.Declare));
+        var employer = server.CreateDimonaClient(TestTokens.Mint([NewEnterprise], Dimona.Grpc.Domain.Scopes.Declare));
         var declared = (await employer.SubmitDeclarationAsync(student, cancellationToken: Ct)).Declaration;
         Assert.Equal(DeclarationStatus.Accepted, declared.Status);
 
