@@ -12,11 +12,11 @@ if (token is not null)
 {
     return token.Run(app.Services);
 }
-if (!app.CheckDimonaSecurity())
+if (!await app.PrepareDimonaDatabaseAsync())
 {
     return 1;
 }
-if (!await app.PrepareDimonaDatabaseAsync())
+if (!app.CheckDimonaSecurity())
 {
     return 1;
 }

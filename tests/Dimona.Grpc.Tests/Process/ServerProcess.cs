@@ -61,7 +61,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["Dimona__Auth__Issuer"] = TestTokens.Issuer;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            // An empty value takes the variable away, e.g. the test signing key set above.
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         process = new OsProcess { StartInfo = start };
