@@ -11,7 +11,11 @@ if (DimonaAddress.TryParse(given) is not { } address)
     return 2;
 }
 var services = new ServiceCollection();
-services.AddDimonaClient(options => options.Address = address);
+services.AddDimonaClient(options =>
+{
+    options.Address = address;
+    options.Token = Environment.GetEnvironmentVariable(DimonaClientOptions.TokenEnvironmentVariable);
+});
 using var provider = services.BuildServiceProvider();
 var dimona = provider.GetRequiredService<DimonaService.DimonaServiceClient>();
 

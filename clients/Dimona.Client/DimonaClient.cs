@@ -28,6 +28,7 @@ public static class DimonaClient
         return services
             .AddGrpcClient<DimonaService.DimonaServiceClient>((provider, factory) => factory.Address = Options(provider).Address)
             .ConfigurePrimaryHttpMessageHandler(provider => Handler(Options(provider)))
+            .AddHttpMessageHandler(provider => new BearerToken(Options(provider)))
             .ConfigureChannel((provider, channel) => channel.ServiceConfig = DimonaServiceConfig.Create(Options(provider).MaxAttempts))
             .AddInterceptor(provider => new DimonaCallDefaults(Options(provider).Deadline));
     }
@@ -41,7 +42,7 @@ public static class DimonaClient
         var channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
         {
             ServiceConfig = DimonaServiceConfig.Create(options.MaxAttempts),
-            HttpHandler = Handler(options),
+            HttpHandler = new BearerToken(options) { InnerHandler = Handler(options) },
         });
         return new DimonaService.DimonaServiceClient(channel.Intercept(new DimonaCallDefaults(options.Deadline)));
     }

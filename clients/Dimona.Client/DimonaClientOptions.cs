@@ -3,6 +3,9 @@ namespace Dimona.Client;
 /// <summary>How the client reaches the service and how long it waits.</summary>
 public sealed class DimonaClientOptions
 {
+    /// <summary>The environment variable the samples and the console client read the token from.</summary>
+    public const string TokenEnvironmentVariable = "DIMONA_TOKEN";
+
     /// <summary>The service's address; plain-text HTTP/2 for <c>http://</c>, TLS for <c>https://</c>.</summary>
     public Uri Address { get; set; } = new("http://localhost:5000");
 
@@ -27,4 +30,17 @@ public sealed class DimonaClientOptions
 
     /// <summary>How long the client waits for the answer to a keep-alive ping.</summary>
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The bearer token (a JWT naming the employers the caller acts for and its scopes) sent with every call as
+    /// <c>authorization: Bearer ...</c>. None: the calls go on the unsecured channel, which only submits declarations
+    /// and identifies employers, and only where the service has it on.
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>
+    /// Gives the token for each call (every attempt of a retried one), e.g. from a cache renewed before it expires;
+    /// used instead of <see cref="Token"/> when set. Returning null or empty sends the call without a token.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Dimona.Console;
 /// Progress is drawn on <paramref name="progressConsole"/>, if any.
 /// </summary>
 internal sealed class DimonaCli(
-    Func<Uri, DimonaService.DimonaServiceClient> connect,
+    Func<Uri, string?, DimonaService.DimonaServiceClient> connect,
     TextWriter output,
     TextWriter error,
     IAnsiConsole? progressConsole = null)
@@ -20,9 +20,11 @@ internal sealed class DimonaCli(
     public RootCommand Build()
     {
         var address = AddressOption.Create();
-        var context = new CommandContext(address, connect, output, error);
+        var token = TokenOption.Create();
+        var context = new CommandContext(address, token, connect, output, error);
         var root = new RootCommand("Operators' console client of the Dimona service (Belgian immediate declaration of employment)");
         root.Options.Add(address);
+        root.Options.Add(token);
         root.Subcommands.Add(IdentifyCommand.Create(context));
         root.Subcommands.Add(RegisterCommand.Create(context));
         root.Subcommands.Add(ConfirmCommand.Create(context));

@@ -1,7 +1,8 @@
 """A thin Python client for dimona.v1.DimonaService.
 
 It puts the generated code (clients/python/gen, made by generate.sh) on the
-import path, opens a channel to the address in DIMONA_ADDRESS, and decodes the
+import path, opens a channel to the address in DIMONA_ADDRESS (sending the
+bearer token in DIMONA_TOKEN, if any, with every call), and decodes the
 rich errors the service sends: a google.rpc.Status whose details hold a
 google.rpc.BadRequest and a google.rpc.ErrorInfo, either in an RpcError's
 trailing metadata (unary calls) or as a batch item's error (the batch stream).
@@ -9,6 +10,7 @@ trailing metadata (unary calls) or as a batch item's error (the batch stream).
 Needs Debian's python3-grpcio and python3-protobuf; run it with /usr/bin/python3.
 """
 
+import collections
 import os
 import re
 import sys
@@ -60,7 +62,7 @@ __all__ = [
     "declaration_pb2", "dimona_service_pb2", "dimona_service_pb2_grpc", "employer_pb2", "worker_pb2",
     "error_details_pb2", "status_pb2",
     "DEFAULT_ADDRESS", "GeneratedCodeMissing", "BadAddress", "ServiceAddress", "RichError",
-    "address_from_env", "parse_address", "grpc_target", "connect", "wait_until_reachable",
+    "address_from_env", "token_from_env", "parse_address", "grpc_target", "connect", "wait_until_reachable",
     "rich_error_from_rpc_error", "rich_error_from_status", "batch_item_outcome",
 ]
 
@@ -70,6 +72,35 @@ _STATUS_CODES = {code.value[0]: code for code in grpc.StatusCode}
 def address_from_env() -> str:
     """The service's address: DIMONA_ADDRESS, or http://localhost:5000."""
     return os.environ.get("DIMONA_ADDRESS") or DEFAULT_ADDRESS
+
+
+def token_from_env() -> Optional[str]:
+    """The bearer token to send: DIMONA_TOKEN, or None (the unsecured channel)."""
+    return (os.environ.get("DIMONA_TOKEN") or "").strip() or None
+
+
+class _BearerToken(grpc.UnaryUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Adds 'authorization: Bearer <token>' to every call's metadata."""
+
+    def __init__(self, token: str):
+        self._header = ("authorization", f"Bearer {token}")
+
+    def _with_token(self, details):
+        metadata = list(details.metadata or []) + [self._header]
+        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
+                            details.wait_for_ready, details.compression)
+
+    def intercept_unary_unary(self, continuation, client_call_details, request):
+        return continuation(self._with_token(client_call_details), request)
+
+    def intercept_stream_stream(self, continuation, client_call_details, request_iterator):
+        return continuation(self._with_token(client_call_details), request_iterator)
+
+
+class _CallDetails(collections.namedtuple(
+        "_CallDetails", ("method", "timeout", "metadata", "credentials", "wait_for_ready", "compression")),
+        grpc.ClientCallDetails):
+    """A call's details with the token added to its metadata."""
 
 
 class BadAddress(ValueError):
@@ -120,11 +151,13 @@ def grpc_target(address: str) -> str:
     return parse_address(address).target
 
 
-def connect(address: Optional[str] = None):
+def connect(address: Optional[str] = None, token: Optional[str] = None):
     """Opens a channel to the address (DIMONA_ADDRESS when None); returns
     (channel, stub). http:// and a bare host:port open a plain-text (HTTP/2
     without TLS) channel, https:// a TLS one with the default root
-    certificates. Raises BadAddress for any other address.
+    certificates. Raises BadAddress for any other address. Every call carries
+    'authorization: Bearer <token>' (DIMONA_TOKEN when None; no token at all,
+    the unsecured channel, when that is empty too).
 
     Close the channel when done (it is a context manager)."""
     where = parse_address(address or address_from_env())
@@ -132,6 +165,9 @@ def connect(address: Optional[str] = None):
         channel = grpc.secure_channel(where.target, grpc.ssl_channel_credentials())
     else:
         channel = grpc.insecure_channel(where.target)
+    bearer = token or token_from_env()
+    if bearer:
+        channel = grpc.intercept_channel(channel, _BearerToken(bearer))
     return channel, dimona_service_pb2_grpc.DimonaServiceStub(channel)
 
 

@@ -1,5 +1,6 @@
 using Dimona.Grpc.Hosting;
 using Dimona.Grpc.Persistence;
+using Dimona.Grpc.Security;
 using Dimona.Grpc.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
@@ -35,8 +36,13 @@ public static class DimonaExtensions
 
         builder.Services.AddGrpc(options =>
         {
+            // Outermost first: every call counted; its edge (unparsable, storage, cancelled); who calls; their rate;
+            // the deadline ceiling.
+            options.Interceptors.Add<MetricsInterceptor>();
             options.Interceptors.Add<EdgeInterceptor>();
-            options.MaxReceiveMessageSize = MaxRequestBytes;
+            options.Interceptors.Add<CallerInterceptor>();
+            options.Interceptors.Add<RateLimitInterceptor>();
+            options.Interceptors.Add<DeadlineCap>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks()
@@ -47,6 +53,7 @@ public static class DimonaExtensions
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         // Streams stop reading at once on shutdown; this bounds the wait for anything else still open.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.AddDimonaSecurity();
         builder.AddDimonaOps();
         return builder;
     }

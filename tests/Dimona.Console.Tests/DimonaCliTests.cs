@@ -190,6 +190,16 @@ public class DimonaCliTests
     }
 
     [Fact]
+    public async Task Run_TokenOption_IsTheTokenTheCallsCarry()
+    {
+        client.GetResponse = new GetDeclarationResponse { Declaration = Samples.RefusedStg() };
+
+        await RunAsync("get", "658690837083", "--token", "header.payload.signature");
+
+        Assert.Equal("header.payload.signature", client.Token);
+    }
+
+    [Fact]
     public async Task Run_BareHostAndPort_IsTakenAsHttp()
     {
         client.GetResponse = new GetDeclarationResponse { Declaration = Samples.RefusedStg() };

@@ -34,9 +34,13 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
 
     public FakeBatchStream Batch { get; } = new();
 
-    public DimonaService.DimonaServiceClient Connect(Uri address)
+    /// <summary>The token the command line gave (--token or DIMONA_TOKEN), null for none.</summary>
+    public string? Token { get; private set; }
+
+    public DimonaService.DimonaServiceClient Connect(Uri address, string? token)
     {
         Address = address;
+        Token = token;
         return this;
     }
 

@@ -65,6 +65,29 @@ public class RpcErrorPrinterTests
     }
 
     [Fact]
+    public void Print_Unauthenticated_SaysWhereTheTokenGoes()
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.Unauthenticated,
+            Message = "This call needs a bearer token.",
+            Details = { Any.Pack(new ErrorInfo { Reason = "TOKEN_REQUIRED", Domain = "dimona.v1" }) },
+        };
+        var writer = new StringWriter();
+
+        RpcErrorPrinter.Print(status.ToRpcException(), writer);
+
+        Assert.Equal(
+            """
+            error: Unauthenticated: This call needs a bearer token.
+              reason: TOKEN_REQUIRED
+              give a token with --token or DIMONA_TOKEN
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Print_PlainStatus_PrintsOneLine()
     {
         var writer = new StringWriter();

@@ -16,7 +16,8 @@ internal sealed class Options
         Server (one of):
           --server PATH          Dimona.Grpc.dll to start on a fresh database and a free loopback port
                                  (default: server/Dimona.Grpc/bin/Release/net10.0/Dimona.Grpc.dll of this repository)
-          --address URL          use a server that is already running instead (its database is not fresh)
+          --address URL          use a server that is already running instead (its database is not fresh),
+                                 sending the token in DIMONA_TOKEN (a started server gets a key and token of its own)
           --pid PID              with --address: the server's process id, for the memory figure and CPU times
           --server-env KEY=VALUE extra environment for the started server (repeatable),
                                  e.g. Logging__LogLevel__Default=Warning

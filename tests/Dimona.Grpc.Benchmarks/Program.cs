@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Dimona.Client;
 using Dimona.Grpc.Benchmarks;
 using Dimona.V1;
 using Grpc.Net.Client;
@@ -138,9 +139,10 @@ async Task MeasureServiceAsync()
         address = $"http://127.0.0.1:{port}";
     }
     var pid = server?.Pid ?? options.Pid;
+    var token = BenchmarkToken.Use(server is not null);
     using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
-        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        HttpHandler = new BearerToken(new DimonaClientOptions { Token = token }) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
         MaxReceiveMessageSize = 64 * 1024 * 1024,
     });
     var client = new DimonaService.DimonaServiceClient(channel);

@@ -96,7 +96,7 @@ internal static class Rpc
     /// </summary>
     public static async Task<StreamResult> LibraryBatchAsync(Uri address, Workload workload, int count, int perMessage, int window, CancellationToken ct)
     {
-        var client = DimonaClient.Create(new DimonaClientOptions { Address = address });
+        var client = DimonaClient.Create(new DimonaClientOptions { Address = address, Token = BenchmarkToken.Current });
         var tally = new Tally();
         var clock = Stopwatch.StartNew();
         var answered = 0;

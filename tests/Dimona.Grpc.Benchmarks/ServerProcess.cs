@@ -32,6 +32,10 @@ internal sealed class ServerProcess(Process process, string logPath) : IAsyncDis
         start.Environment["Dimona__DatabasePath"] = databasePath;
         start.Environment["Kestrel__Endpoints__Http__Url"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         start.Environment["Kestrel__EndpointDefaults__Protocols"] = "Http2";
+        foreach (var (key, value) in BenchmarkToken.ServerEnvironment)
+        {
+            start.Environment[key] = value;
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -6,10 +6,11 @@ using Grpc.Core;
 
 namespace Dimona.Console.Commands;
 
-/// <summary>What every command shares: the --address option, the way to reach the service, and the output.</summary>
+/// <summary>What every command shares: the --address and --token options, the way to reach the service, and the output.</summary>
 internal sealed class CommandContext(
     Option<string> address,
-    Func<Uri, DimonaService.DimonaServiceClient> connect,
+    Option<string?> token,
+    Func<Uri, string?, DimonaService.DimonaServiceClient> connect,
     TextWriter output,
     TextWriter error)
 {
@@ -24,7 +25,8 @@ internal sealed class CommandContext(
         try
         {
             serverAddress = ServerAddress.Parse(parseResult.GetValue(address));
-            await call(connect(serverAddress));
+            var bearer = parseResult.GetValue(token);
+            await call(connect(serverAddress, string.IsNullOrWhiteSpace(bearer) ? null : bearer.Trim()));
             return ExitCodes.Success;
         }
         catch (UsageException exception)

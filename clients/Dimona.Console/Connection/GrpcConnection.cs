@@ -7,6 +7,6 @@ namespace Dimona.Console.Connection;
 internal static class GrpcConnection
 {
     // The channel lives as long as the process, which makes one call and ends.
-    public static DimonaService.DimonaServiceClient Connect(Uri address) =>
-        DimonaClient.Create(new DimonaClientOptions { Address = address });
+    public static DimonaService.DimonaServiceClient Connect(Uri address, string? token) =>
+        DimonaClient.Create(new DimonaClientOptions { Address = address, Token = token });
 }

@@ -29,6 +29,10 @@ internal static class RpcErrorPrinter
         {
             writer.WriteLine(line);
         }
+        if (exception.StatusCode == StatusCode.Unauthenticated)
+        {
+            writer.WriteLine("  give a token with --token or DIMONA_TOKEN");
+        }
     }
 
     private static string Cause(RpcException exception)

@@ -35,6 +35,11 @@ export function dimonaAddress(): string {
   return process.env.DIMONA_ADDRESS?.trim() || defaultAddress;
 }
 
+/** The bearer token sent with every call: env DIMONA_TOKEN, else none (the unsecured channel). */
+export function dimonaToken(): string | undefined {
+  return process.env.DIMONA_TOKEN?.trim() || undefined;
+}
+
 /** An address that is neither http://host[:port], https://host[:port] nor a bare host:port. */
 export class BadAddressError extends Error {
   override name = "BadAddressError";
@@ -78,15 +83,25 @@ export function serviceUrl(address: string): string {
  * A client of dimona.v1.DimonaService speaking gRPC over HTTP/2: plain text
  * for http:// (the server's protocol) or a bare host:port, TLS for https://.
  * Throws BadAddressError for any other address (see serviceUrl). timeoutMs,
- * when given, is the deadline of every call.
+ * when given, is the deadline of every call; token (default: DIMONA_TOKEN) is
+ * sent with every call as "authorization: Bearer <token>".
  */
 export function createDimonaClient(
   address: string = dimonaAddress(),
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; token?: string } = {},
 ): DimonaClient {
+  const token = options.token ?? dimonaToken();
   const transport = createGrpcTransport({
     baseUrl: serviceUrl(address),
     defaultTimeoutMs: options.timeoutMs,
+    interceptors: token
+      ? [
+          (next) => (request) => {
+            request.header.set("authorization", `Bearer ${token}`);
+            return next(request);
+          },
+        ]
+      : [],
   });
   return createClient(DimonaService, transport);
 }

@@ -192,9 +192,9 @@ public sealed record DeclarationRequest(
 
 /// <summary>
 /// A well-formed declaration after the stateless checks, on its way to the writer: when it was received, the
-/// anomalies it raises by itself, and the request in the contract's JSON form, stored as received.
+/// anomalies it raises by itself, the request in the contract's JSON form, stored as received, and who sent it.
 /// </summary>
-public sealed record CheckedDeclaration(DeclarationRequest Request, DateTimeOffset ReceiveTime, IReadOnlyList<Anomaly> Anomalies, string ReceivedJson);
+public sealed record CheckedDeclaration(DeclarationRequest Request, DateTimeOffset ReceiveTime, IReadOnlyList<Anomaly> Anomalies, string ReceivedJson, Caller Caller);
 
 public enum Severity
 {

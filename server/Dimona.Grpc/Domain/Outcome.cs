@@ -12,6 +12,8 @@ public enum FailureKind
     ResourceExhausted,
     Unavailable,
     Internal,
+    Unauthenticated,
+    PermissionDenied,
 }
 
 /// <summary>A bad field of a malformed request: its proto field path and what is wrong, never the value given.</summary>
@@ -23,6 +25,9 @@ public sealed record FieldError(string Field, string Description);
 /// </summary>
 public sealed record Failure(FailureKind Kind, string Reason, string Message, IReadOnlyList<FieldError> Fields)
 {
+    /// <summary>What the ErrorInfo's metadata says besides the reason, e.g. the scope a token lacks.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     public static Failure InvalidRequest(IReadOnlyList<FieldError> fields) =>
         new(FailureKind.InvalidArgument, "INVALID_REQUEST", $"Invalid request: {string.Join(", ", fields.Select(f => f.Field))}.", fields);
 
@@ -62,6 +67,25 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
 
     public static Failure ShuttingDown() =>
         new(FailureKind.Unavailable, "SHUTTING_DOWN", "The service is shutting down: every item answered so far is stored; resend the others.", []);
+
+    public static Failure TokenRequired() =>
+        new(FailureKind.Unauthenticated, "TOKEN_REQUIRED", "This call needs a bearer token: send the metadata 'authorization: Bearer <token>'.", []);
+
+    public static Failure SecuredChannelRequired() =>
+        new(FailureKind.Unauthenticated, "SECURED_CHANNEL_REQUIRED", "The unsecured channel only submits declarations and identifies employers: this call needs a bearer token.", []);
+
+    public static Failure InvalidToken(string why) =>
+        new(FailureKind.Unauthenticated, "INVALID_TOKEN", $"The bearer token was refused: {why}.", []);
+
+    public static Failure ScopeMissing(Scopes scope) =>
+        new(FailureKind.PermissionDenied, "SCOPE_MISSING", $"The token lacks the scope '{ScopeNames.Name(scope)}' this call needs.", [])
+        {
+            Metadata = new Dictionary<string, string> { ["scope"] = ScopeNames.Name(scope) },
+        };
+
+    public static Failure EmployerNotPermitted() =>
+        new(FailureKind.PermissionDenied, "EMPLOYER_NOT_PERMITTED", "The token does not name this employer: a caller acts only for the employers its token names.",
+            [new FieldError("employer", "Not an employer of the token.")]);
 
     public static Failure Internal() =>
         new(FailureKind.Internal, "INTERNAL", "The service failed on this declaration and did not store it; the failure is logged.", []);

@@ -18,17 +18,11 @@ public static class OpsExtensions
         builder.Services.Configure<LimitOptions>(builder.Configuration.GetSection(LimitOptions.Section));
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddSingleton<RateLimits>();
-        // After AddGrpc's own options: these sizes win; metrics see every call first, the limits run inside the EdgeInterceptor.
+        // After AddGrpc's own options, so that the configured sizes win.
         builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitOptions>>((grpc, limits) =>
         {
             grpc.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = limits.Value.MaxSendMessageBytes;
-            grpc.Interceptors.Add<MetricsInterceptor>();
-            var metrics = grpc.Interceptors[^1];
-            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.Insert(0, metrics);
-            grpc.Interceptors.Add<RateLimitInterceptor>();
-            grpc.Interceptors.Add<DeadlineCap>();
         });
         builder.AddDimonaTls();
         builder.AddDimonaRedaction();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dimona.Grpc.Domain;
 using Dimona.Grpc.Services;
@@ -69,13 +68,11 @@ public sealed class RateLimits : IDisposable
         return status;
     }
 
-    /// <summary>The key of a call naming no employer: the token's subject, else the peer's address.</summary>
-    public static string CallerKey(ServerCallContext context)
-    {
-        var http = context.GetHttpContext();
-        var subject = http.User.FindFirst("sub")?.Value ?? http.User.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-        return subject is not null ? $"client {subject}" : $"address {http.Connection.RemoteIpAddress}";
-    }
+    /// <summary>The key of a call naming no employer: the token's subject, else (no token) the peer's address.</summary>
+    public static string CallerKey(ServerCallContext context) =>
+        Security.CallerInterceptor.CallerOf(context) is { Secured: true } caller
+            ? $"client {caller.Subject}"
+            : $"address {context.GetHttpContext().Connection.RemoteIpAddress}";
 
     /// <summary>The key of the employer an <see cref="V1.EmployerId"/> names, as given; null when it names none.</summary>
     public static string? EmployerKey(V1.EmployerId? employer) => employer?.NumberCase switch

@@ -29,12 +29,14 @@ internal static class Decisions
         IStoreTransaction t, Employer employer, DeclarationRequest request, PeriodChange change, IReadOnlyList<Anomaly> stateless, DateTimeOffset receiveTime)
     {
         var id = change.PeriodId;
-        var period = t.FindPeriod(id);
+        // Another employer's period, or its refused IN, is answered exactly as an id that does not exist.
+        var period = t.FindPeriod(id) is { } found && found.EmployerId == employer.Id ? found : null;
         var refusedIn = period is null && DeclarationNumber.TryParse(id.Value, out var number, out _)
-            && t.FindDeclaration(number) is { Kind: DeclarationKind.In, Declaration.Status: DeclarationStatus.Refused };
+            && t.FindDeclaration(number) is { Kind: DeclarationKind.In, Declaration.Status: DeclarationStatus.Refused } refused
+            && refused.EmployerId == employer.Id;
         IReadOnlyList<Period> others = [];
         var quota = 0;
-        if (change is DimonaUpdate update && period is not null && period.EmployerId == employer.Id)
+        if (change is DimonaUpdate update && period is not null)
         {
             others = [.. t.PeriodsOf(employer.Id, period.Worker).Where(p => p.Id != period.Id)];
             if (DimonaInRules.QuotaTypes(period.WorkerType) is { } types)
@@ -43,15 +45,12 @@ internal static class Decisions
             }
         }
         var (anomalies, changed) = ChangeRules.Check(new ChangeFacts(
-            change, request.Employer, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
-        // Another employer's period is not this declaration's: it is refused, and neither names that period nor shows
-        // in its history.
-        var own = period is null || period.EmployerId == employer.Id;
+            change, employer, request.Worker, period, refusedIn, others, quota, BelgianTime.ToBrussels(receiveTime)));
         return new Decision(
             [.. anomalies, .. stateless],
-            own ? period?.Worker ?? request.Worker?.Niss : request.Worker?.Niss,
-            own && period is not null ? PeriodShape.Of(period) : null,
-            own ? id : null,
+            period?.Worker ?? request.Worker?.Niss,
+            period is not null ? PeriodShape.Of(period) : null,
+            id,
             changed,
             Creates: null);
     }

@@ -205,6 +205,10 @@ public sealed class DeclarationWriter : IAsyncDisposable
         {
             return Failure.EmployerNotFound(request.Employer);
         }
+        if (Access.Declare(item.Caller, employer) is { } denied)
+        {
+            return denied;
+        }
         if (!request.ValidateOnly && transaction.FindByRequestId(employer.Id, request.RequestId) is { } earlier)
         {
             // Both were made by this employer, perhaps under two of its numbers: the rest must be the same.

@@ -25,7 +25,18 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         return row?.ToDomain();
     }
 
-    /// <summary>The employer's declarations, newest first: by receive time, then number, descending.</summary>
+    /// <summary>A declaration with the employer that made it.</summary>
+    public async Task<(Declaration Declaration, Employer Employer)?> FindDeclarationOfAsync(DeclarationNumber number, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Declarations.AsNoTracking()
+            .Where(d => d.DeclarationNumber == number.Value)
+            .Join(db.Employers.AsNoTracking(), d => d.EmployerId, e => e.Id, (d, e) => new { Declaration = d, Employer = e })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Declaration.ToDomain(), found.Employer.ToDomain());
+    }
+
+        /// <summary>The employer's declarations, newest first: by receive time, then number, descending.</summary>
     public async Task<Page<Declaration>> ListDeclarationsAsync(long employerId, DeclarationFilter filter, PageRequest<DeclarationKey> page, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -114,7 +125,9 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         // literal "Kind" <> 'IN', so the query states it in the same words).
         const string In = "IN";
         var created = await db.Declarations.AsNoTracking().Where(d => d.DeclarationNumber == id.Value).ToListAsync(ct);
-        var changes = await db.Declarations.AsNoTracking().Where(d => d.PeriodId == id.Value && d.Kind != In).ToListAsync(ct);
+        // Another employer's refused declaration may name this id as if it did not exist: it is not this period's history.
+        var changes = await db.Declarations.AsNoTracking()
+            .Where(d => d.PeriodId == id.Value && d.Kind != In && d.EmployerId == found.Period.EmployerId).ToListAsync(ct);
         var declarations = created.Concat(changes).OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber, StringComparer.Ordinal);
         return new PeriodHistory(found.Period.ToDomain(), found.Employer.ToDomain(), [.. declarations.Select(d => d.ToDomain())]);
     }

@@ -1,3 +1,4 @@
+using Dimona.Grpc.Domain;
 using Grpc.Core;
 using V1 = Dimona.V1;
 
@@ -6,14 +7,23 @@ namespace Dimona.Grpc.Services;
 /// <summary>Employer registration (Wide) and the operator calls.</summary>
 public sealed partial class DimonaGrpcService
 {
-    public override async Task<V1.RegisterEmployerResponse> RegisterEmployer(V1.RegisterEmployerRequest request, ServerCallContext context) =>
-        new() { Employer = Value(await operations.RegisterAsync(request, context.CancellationToken)).ToContract() };
+    public override async Task<V1.RegisterEmployerResponse> RegisterEmployer(V1.RegisterEmployerRequest request, ServerCallContext context)
+    {
+        Allowed(context, Access.Register);
+        return new() { Employer = Value(await operations.RegisterAsync(request, context.CancellationToken)).ToContract() };
+    }
 
     public override async Task<V1.ConfirmEmployerRegistrationResponse> ConfirmEmployerRegistration(
-        V1.ConfirmEmployerRegistrationRequest request, ServerCallContext context) =>
-        new() { Employer = Value(await operations.ConfirmAsync(request, context.CancellationToken)).ToContract() };
+        V1.ConfirmEmployerRegistrationRequest request, ServerCallContext context)
+    {
+        Allowed(context, Access.Operate);
+        return new() { Employer = Value(await operations.ConfirmAsync(request, context.CancellationToken)).ToContract() };
+    }
 
     public override async Task<V1.ResolvePendingDeclarationResponse> ResolvePendingDeclaration(
-        V1.ResolvePendingDeclarationRequest request, ServerCallContext context) =>
-        new() { Declaration = Value(await operations.ResolveAsync(request, context.CancellationToken)).ToContract() };
+        V1.ResolvePendingDeclarationRequest request, ServerCallContext context)
+    {
+        Allowed(context, Access.Operate);
+        return new() { Declaration = Value(await operations.ResolveAsync(request, context.CancellationToken)).ToContract() };
+    }
 }

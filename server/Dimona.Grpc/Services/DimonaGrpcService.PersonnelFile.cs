@@ -9,8 +9,9 @@ public sealed partial class DimonaGrpcService
 {
     public override async Task<V1.ListDeclarationsResponse> ListDeclarations(V1.ListDeclarationsRequest request, ServerCallContext context)
     {
+        var caller = Allowed(context, Access.Consult);
         var listing = Value(RequestCheck.ListDeclarations(request));
-        var employer = await EmployerAsync(listing.Employer, context.CancellationToken);
+        var employer = await OwnEmployerAsync(caller, listing.Employer, context.CancellationToken);
         var page = await store.ListDeclarationsAsync(employer.Id, listing.Filter, listing.Page, context.CancellationToken);
         return new V1.ListDeclarationsResponse
         {
@@ -21,8 +22,9 @@ public sealed partial class DimonaGrpcService
 
     public override async Task<V1.ListPeriodsResponse> ListPeriods(V1.ListPeriodsRequest request, ServerCallContext context)
     {
+        var caller = Allowed(context, Access.Consult);
         var listing = Value(RequestCheck.ListPeriods(request));
-        var employer = await EmployerAsync(listing.Employer, context.CancellationToken);
+        var employer = await OwnEmployerAsync(caller, listing.Employer, context.CancellationToken);
         var page = await store.ListPeriodsAsync(employer.Id, listing.Filter, listing.Page, context.CancellationToken);
         return new V1.ListPeriodsResponse
         {
@@ -33,8 +35,11 @@ public sealed partial class DimonaGrpcService
 
     public override async Task<V1.GetPeriodResponse> GetPeriod(V1.GetPeriodRequest request, ServerCallContext context)
     {
+        var caller = Allowed(context, Access.Consult);
         var id = Value(RequestCheck.Period(request));
-        var history = await store.FindPeriodAsync(id, context.CancellationToken) ?? throw Failure.PeriodNotFound(id).ToRpcException();
+        // Another employer's period is answered exactly as an id that does not exist.
+        var found = await store.FindPeriodAsync(id, context.CancellationToken) is { } h && caller.MayActFor(h.Employer) ? h : null;
+        var history = found ?? throw Failure.PeriodNotFound(id).ToRpcException();
         return new V1.GetPeriodResponse
         {
             Period = history.Period.ToContract(history.Employer),
@@ -44,6 +49,7 @@ public sealed partial class DimonaGrpcService
 
     public override async Task<V1.ListPendingDeclarationsResponse> ListPendingDeclarations(V1.ListPendingDeclarationsRequest request, ServerCallContext context)
     {
+        Allowed(context, Access.Operate);
         var page = await store.ListPendingDeclarationsAsync(Value(RequestCheck.ListPendingDeclarations(request)), context.CancellationToken);
         return new V1.ListPendingDeclarationsResponse
         {

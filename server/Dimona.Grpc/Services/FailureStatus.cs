@@ -23,7 +23,12 @@ internal static class FailureStatus
             badRequest.FieldViolations.Add(failure.Fields.Select(f => new BadRequest.Types.FieldViolation { Field = f.Field, Description = f.Description }));
             status.Details.Add(Any.Pack(badRequest));
         }
-        status.Details.Add(Any.Pack(new ErrorInfo { Reason = failure.Reason, Domain = Domain }));
+        var info = new ErrorInfo { Reason = failure.Reason, Domain = Domain };
+        foreach (var (key, value) in failure.Metadata)
+        {
+            info.Metadata[key] = value;
+        }
+        status.Details.Add(Any.Pack(info));
         return status;
     }
 
@@ -38,6 +43,8 @@ internal static class FailureStatus
         FailureKind.ResourceExhausted => Code.ResourceExhausted,
         FailureKind.Unavailable => Code.Unavailable,
         FailureKind.Internal => Code.Internal,
+        FailureKind.Unauthenticated => Code.Unauthenticated,
+        FailureKind.PermissionDenied => Code.PermissionDenied,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown failure kind."),
     };
 }

@@ -15,9 +15,9 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
     /// <summary>How long a unary call waits for room in a full writer queue before it fails with RESOURCE_EXHAUSTED.</summary>
     public static readonly TimeSpan UnaryQueueWait = TimeSpan.FromSeconds(5);
 
-    public async Task<Outcome<Declaration>> SubmitAsync(V1.SubmitDeclarationRequest request, CancellationToken ct)
+    public async Task<Outcome<Declaration>> SubmitAsync(V1.SubmitDeclarationRequest request, Caller caller, CancellationToken ct)
     {
-        var checkedDeclaration = Check(request, time.GetUtcNow());
+        var checkedDeclaration = Check(request, caller, time.GetUtcNow());
         if (checkedDeclaration.Failure is { } failure)
         {
             return failure;
@@ -26,7 +26,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
     }
 
     /// <summary>Submits the items of one batch message as one job; the outcomes come in the items' order.</summary>
-    public async Task<Outcome<Declaration>[]> SubmitAsync(IReadOnlyList<V1.SubmitDeclarationRequest> items, CancellationToken ct)
+    public async Task<Outcome<Declaration>[]> SubmitAsync(IReadOnlyList<V1.SubmitDeclarationRequest> items, Caller caller, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var outcomes = new Outcome<Declaration>[items.Count];
@@ -34,7 +34,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
         var slots = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var checkedDeclaration = Check(items[i], now);
+            var checkedDeclaration = Check(items[i], caller, now);
             if (checkedDeclaration.Failure is { } failure)
             {
                 outcomes[i] = failure;
@@ -60,11 +60,11 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
     /// The stateless checks of one declaration. A bug in them fails that declaration alone with INTERNAL, as a bug in
     /// the writer's decision does: it never ends a batch stream or reaches a caller as UNKNOWN.
     /// </summary>
-    private Outcome<CheckedDeclaration> Check(V1.SubmitDeclarationRequest request, DateTimeOffset now)
+    private Outcome<CheckedDeclaration> Check(V1.SubmitDeclarationRequest request, Caller caller, DateTimeOffset now)
     {
         try
         {
-            return CheckOrThrow(request, now);
+            return CheckOrThrow(request, caller, now);
         }
         catch (Exception e)
         {
@@ -73,7 +73,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
         }
     }
 
-    private static Outcome<CheckedDeclaration> CheckOrThrow(V1.SubmitDeclarationRequest request, DateTimeOffset now)
+    private static Outcome<CheckedDeclaration> CheckOrThrow(V1.SubmitDeclarationRequest request, Caller caller, DateTimeOffset now)
     {
         var brusselsNow = BelgianTime.ToBrussels(now);
         var wellFormed = RequestCheck.Submit(request, DateOnly.FromDateTime(brusselsNow));
@@ -88,6 +88,6 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
             DimonaUpdate update => ChangeRules.UpdateHasDate(update) is { } noDate ? [noDate] : [],
             _ => [],
         };
-        return new CheckedDeclaration(declaration, now, anomalies, ContractMapping.ToReceivedJson(request, declaration.RequestId));
+        return new CheckedDeclaration(declaration, now, anomalies, ContractMapping.ToReceivedJson(request, declaration.RequestId), caller);
     }
 }

@@ -32,12 +32,13 @@ public sealed class ClientServer : IAsyncDisposable
         services.AddDimonaClient(options =>
             {
                 options.Address = server.Server.BaseAddress;
+                options.Token = TestTokens.Default;
                 configure?.Invoke(options);
             })
             .ConfigurePrimaryHttpMessageHandler(() => server.Server.CreateHandler());
         clientServices = services.BuildServiceProvider();
         Client = clientServices.GetRequiredService<DimonaService.DimonaServiceClient>();
-        Raw = new DimonaService.DimonaServiceClient(GrpcChannel.ForAddress(server.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.Server.CreateHandler() }));
+        Raw = new DimonaService.DimonaServiceClient(GrpcChannel.ForAddress(server.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(TestTokens.Default, server.Server.CreateHandler()) }));
     }
 
     public CallRecorder Recorder { get; } = new();

@@ -22,6 +22,41 @@ public class DimonaClientTests
     }
 
     [Fact]
+    public async Task Token_IsSentWithEveryCall_AndWithoutOneTheCallIsRefused()
+    {
+        await using var withToken = new ClientServer();
+        await using var without = new ClientServer(options => options.Token = null);
+        var identify = new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } };
+
+        var reply = await withToken.Client.IdentifyEmployerAsync(identify, cancellationToken: Ct);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => without.Client.IdentifyEmployerAsync(identify, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal("Atelier Démo SA", reply.Employer.Name);
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_REQUIRED"), (refused.StatusCode, DimonaError.From(refused).Reason));
+    }
+
+    [Fact]
+    public async Task TokenProvider_IsAskedBeforeEveryCall()
+    {
+        var asked = 0;
+        await using var server = new ClientServer(options =>
+        {
+            options.Token = null;
+            options.TokenProvider = _ =>
+            {
+                Interlocked.Increment(ref asked);
+                return ValueTask.FromResult<string?>(TestTokens.Default);
+            };
+        });
+        var identify = new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } };
+
+        await server.Client.IdentifyEmployerAsync(identify, cancellationToken: Ct);
+        await server.Client.IdentifyEmployerAsync(identify, cancellationToken: Ct);
+
+        Assert.Equal(2, asked);
+    }
+
+    [Fact]
     public async Task Submit_WithoutRequestId_GetsOneThatMakesTheResendReturnTheSameDeclaration()
     {
         await using var server = new ClientServer();

@@ -14,9 +14,12 @@ namespace Dimona.Grpc.Tests.Integration;
 /// <summary>
 /// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
 /// (2026-11-27 10:00 in Brussels) unless a <paramref name="clock"/> is given. Give two factories the same
-/// <paramref name="databasePath"/> to restart.
+/// <paramref name="databasePath"/> to restart. It accepts the tokens of <see cref="TestTokens"/>; its default
+/// clients send <see cref="TestTokens.Default"/>, and calls without a token are refused unless
+/// <paramref name="unsecuredChannel"/>.
 /// </summary>
-public sealed class DimonaServerFactory(string? databasePath = null, TimeProvider? clock = null) : WebApplicationFactory<DimonaGrpcService>
+public sealed class DimonaServerFactory(string? databasePath = null, TimeProvider? clock = null, bool unsecuredChannel = false)
+    : WebApplicationFactory<DimonaGrpcService>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
@@ -25,13 +28,23 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(DimonaExtensions.DatabasePathKey, DatabasePath);
+        builder.UseSetting("Dimona:Auth:SigningKeys:0", TestTokens.Key);
+        builder.UseSetting("Dimona:Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Dimona:Auth:DevelopmentIssuer", "false");
+        builder.UseSetting("Dimona:Auth:UnsecuredChannel", unsecuredChannel ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton(clock ?? new FixedTime(Now)));
     }
 
-    public GrpcChannel CreateChannel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    /// <summary>A channel whose calls carry <see cref="TestTokens.Default"/>.</summary>
+    public GrpcChannel CreateChannel() => CreateChannel(TestTokens.Default);
+
+    /// <summary>A channel whose calls carry <paramref name="token"/>, or no token when it is null.</summary>
+    public GrpcChannel CreateChannel(string? token) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, Server.CreateHandler()) });
 
     public DimonaService.DimonaServiceClient CreateDimonaClient() => new(CreateChannel());
+
+    public DimonaService.DimonaServiceClient CreateDimonaClient(string? token) => new(CreateChannel(token));
 
     public DimonaDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();

@@ -167,7 +167,7 @@ public class FaultTests
     }
 
     private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> factory) =>
-        GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(TestTokens.Default, factory.Server.CreateHandler()) });
 
     private static Task<byte[]> RawSubmitAsync(DimonaServerFactory server, byte[] body)
     {

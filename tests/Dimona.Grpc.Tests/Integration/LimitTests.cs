@@ -148,7 +148,7 @@ public class LimitTests
     }
 
     private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> server) =>
-        GrpcChannel.ForAddress(server.Server.BaseAddress, new() { HttpHandler = server.Server.CreateHandler() });
+        GrpcChannel.ForAddress(server.Server.BaseAddress, new() { HttpHandler = new BearerHandler(TestTokens.Default, server.Server.CreateHandler()) });
 
     private static DimonaService.DimonaServiceClient Client(WebApplicationFactory<Services.DimonaGrpcService> server) => new(Channel(server));
 

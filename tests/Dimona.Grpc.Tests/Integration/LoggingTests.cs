@@ -32,7 +32,7 @@ public class LoggingTests
         var sink = new CollectingLoggerProvider();
         await using var server = new DimonaServerFactory();
         using var logged = Logged(server, sink);
-        var channel = GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = logged.Server.CreateHandler() });
+        var channel = GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = new BearerHandler(TestTokens.Default, logged.Server.CreateHandler()) });
         var client = new DimonaService.DimonaServiceClient(channel);
         var employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer };
 

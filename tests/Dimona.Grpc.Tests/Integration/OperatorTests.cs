@@ -36,7 +36,9 @@ public class OperatorTests
         var student = Requests.Stg();
         student.Employer = new EmployerId { ProvisionalOnssNumber = registered.ProvisionalOnssNumber };
         student.DimonaIn = new DimonaIn { StartDate = "2026-12-01", EndDate = "2026-12-31", JointCommittee = "XXX", WorkerType = WorkerType.Stu, PlannedHours = 40 };
-        var declared = (await client.SubmitDeclarationAsync(student, cancellationToken: Ct)).Declaration;
+        // The new employer is in no token yet: its own client gets one that names it.
+        var employer = server.CreateDimonaClient(TestTokens.Mint([NewEnterprise], Dimona.Grpc.Domain.Scopes.Declare));
+        var declared = (await employer.SubmitDeclarationAsync(student, cancellationToken: Ct)).Declaration;
         Assert.Equal(DeclarationStatus.Accepted, declared.Status);
 
         var confirmed = (await client.ConfirmEmployerRegistrationAsync(
@@ -56,7 +58,7 @@ public class OperatorTests
             Employer = new EmployerId { OnssNumber = confirmed.OnssNumber },
             DimonaCancel = new DimonaCancel { PeriodId = declared.PeriodId },
         };
-        Assert.Equal(DeclarationStatus.Accepted, (await client.SubmitDeclarationAsync(close, cancellationToken: Ct)).Declaration.Status);
+        Assert.Equal(DeclarationStatus.Accepted, (await employer.SubmitDeclarationAsync(close, cancellationToken: Ct)).Declaration.Status);
     }
 
     [Fact]

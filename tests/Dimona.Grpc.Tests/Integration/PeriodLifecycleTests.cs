@@ -253,26 +253,26 @@ public class PeriodLifecycleTests
     }
 
     [Fact]
-    public async Task Out_ByAnotherEmployersEnterpriseNumber_IsRefused00014_347()
+    public async Task Out_ByAnotherEmployersEnterpriseNumber_IsRefusedAsAnUnknownPeriod00913_354()
     {
         await using var server = new DimonaServerFactory();
         var periodId = (await SubmitAsync(server, OpenEnded())).PeriodId;
         var request = Out(periodId, "2027-06-30");
         request.Employer = new EmployerId { EnterpriseNumber = Requests.ProvisionalEmployer };
 
-        RefusedWith(await SubmitAsync(server, request), "00014-347", "employer");
+        RefusedWith(await SubmitAsync(server, request), "00913-354", "dimona_out.period_id");
         Assert.Equal("Open", (await PeriodAsync(server, periodId)).State);
     }
 
     [Fact]
-    public async Task Cancel_ByAnotherEmployersOnssNumber_IsRefused00011_347()
+    public async Task Cancel_ByAnotherEmployersOnssNumber_IsRefusedAsAnUnknownPeriod00913_354()
     {
         await using var server = new DimonaServerFactory();
         var periodId = (await SubmitAsync(server, OpenEnded(Requests.ProvisionalEmployer))).PeriodId;
         var request = Cancel(periodId);
         request.Employer = new EmployerId { OnssNumber = Requests.DefinitiveOnss };
 
-        RefusedWith(await SubmitAsync(server, request), "00011-347", "employer");
+        RefusedWith(await SubmitAsync(server, request), "00913-354", "dimona_cancel.period_id");
         Assert.Equal("Open", (await PeriodAsync(server, periodId)).State);
     }
 
@@ -402,17 +402,24 @@ public class PeriodLifecycleTests
     }
 
     [Fact]
-    public async Task RefusedChange_OfAnotherEmployersPeriod_NamesNoPeriodAndStaysOutOfItsHistory()
+    public async Task RefusedChange_OfAnotherEmployersPeriod_IsAnsweredAsAnUnknownIdAndStaysOutOfItsHistory()
     {
         await using var server = new DimonaServerFactory();
         var periodId = (await SubmitAsync(server, OpenEnded())).PeriodId;
         var intruder = Cancel(periodId);
         intruder.Employer = new EmployerId { EnterpriseNumber = Requests.ProvisionalEmployer };
+        const string unknownId = "123456789002";
+        var probe = Cancel(unknownId);
+        probe.Employer = intruder.Employer;
 
         var refused = await SubmitAsync(server, intruder);
+        var unknown = await SubmitAsync(server, probe);
         var history = await server.CreateDimonaClient().GetPeriodAsync(new GetPeriodRequest { PeriodId = periodId }, cancellationToken: Ct);
 
-        Assert.Equal((DeclarationStatus.Refused, ""), (refused.Status, refused.PeriodId));
+        Assert.Equal((DeclarationStatus.Refused, periodId), (refused.Status, refused.PeriodId));
+        Assert.Equal(
+            unknown.Anomalies.Select(a => (a.Code, a.Severity, a.Field, a.Message.Replace(unknownId, "ID", StringComparison.Ordinal))),
+            refused.Anomalies.Select(a => (a.Code, a.Severity, a.Field, a.Message.Replace(periodId, "ID", StringComparison.Ordinal))));
         Assert.Equal(["IN"], history.Declarations.Select(d => d.ContentCase == Declaration.ContentOneofCase.DimonaIn ? "IN" : "other"));
     }
 

@@ -24,7 +24,7 @@ public class ClientBatchBreakTests
     public async Task SubmitBatchAsync_Sigterm_WithAPacedReader_YieldsEveryAnswerSent_ThenUnavailableShuttingDown()
     {
         await using var server = await ServerProcess.StartReadyAsync(null, Ct);
-        var client = DimonaClient.Create(new DimonaClientOptions { Address = server.Address });
+        var client = DimonaClient.Create(new DimonaClientOptions { Address = server.Address, Token = Integration.TestTokens.Default });
         var answered = 0;
 
         var failure = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -60,7 +60,7 @@ public class ClientBatchBreakTests
     public async Task SubmitBatchAsync_InputFails_YieldsTheAnswersOfWhatWasSent_ThenTheInputsException()
     {
         await using var server = await ServerProcess.StartReadyAsync(null, Ct);
-        var client = DimonaClient.Create(new DimonaClientOptions { Address = server.Address });
+        var client = DimonaClient.Create(new DimonaClientOptions { Address = server.Address, Token = Integration.TestTokens.Default });
         var answered = 0;
 
         await Assert.ThrowsAsync<IOException>(async () =>
@@ -86,6 +86,7 @@ public class ClientBatchBreakTests
         var client = DimonaClient.Create(new DimonaClientOptions
         {
             Address = server.Address,
+            Token = Integration.TestTokens.Default,
             KeepAlivePingDelay = TimeSpan.FromSeconds(1),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(1),
         });

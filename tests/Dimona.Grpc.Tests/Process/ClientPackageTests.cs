@@ -67,7 +67,7 @@ public sealed partial class ClientPackageTests
     /// <summary>Runs dotnet with <paramref name="arguments"/> in <paramref name="folder"/>; fails with its output unless it exits 0.</summary>
     private static async Task<string> RunAsync(string folder, params string[] arguments)
     {
-        var run = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), arguments);
+        var run = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), arguments, new Dictionary<string, string> { ["DIMONA_TOKEN"] = Integration.TestTokens.Default });
         Assert.True(run.ExitCode == 0, run.Output);
         return run.StandardOutput;
     }

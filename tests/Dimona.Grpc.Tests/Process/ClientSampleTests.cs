@@ -34,7 +34,7 @@ public sealed class ClientSampleTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task DotnetSample_TakesTheFiveSteps()
     {
-        var dimona = DimonaClient.Create(new DimonaClientOptions { Address = Server.Address });
+        var dimona = DimonaClient.Create(new DimonaClientOptions { Address = Server.Address, Token = Integration.TestTokens.Default });
 
         var employer = await Scenario.IdentifyAsync(dimona, Ct);
         var accepted = await Scenario.SubmitAcceptedAsync(dimona, Ct);
@@ -102,5 +102,6 @@ public sealed class ClientSampleTests : IAsyncLifetime
         ToolRun.RunAsync(ServerProcess.RepositoryRoot, program, arguments, new Dictionary<string, string>
         {
             ["DIMONA_ADDRESS"] = Server.Address.ToString().TrimEnd('/'),
+            ["DIMONA_TOKEN"] = Integration.TestTokens.Default,
         });
 }

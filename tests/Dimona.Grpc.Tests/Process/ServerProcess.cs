@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Dimona.Grpc.Tests.Integration;
 using Grpc.Net.Client;
 using OsProcess = System.Diagnostics.Process;
 
@@ -15,7 +16,7 @@ namespace Dimona.Grpc.Tests.Process;
 /// <summary>
 /// The real server as a child process: <c>dotnet Dimona.Grpc.dll --urls http://127.0.0.1:PORT</c> from the server's own
 /// build output, started as an operator would start it: from an unrelated working directory, with no protocol
-/// setting, in Production, on a free loopback port and a SQLite file of the test's choosing, with its
+/// setting, in Production (accepting the tokens of <see cref="TestTokens"/>), on a free loopback port and a SQLite file of the test's choosing, with its
 /// standard output and standard error captured line by line. Disposing kills it if it still runs, shows what it
 /// printed in the test's output, and deletes the database files when this instance made the path up itself.
 /// </summary>
@@ -56,9 +57,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Dimona__DatabasePath"] = databasePath;
+        start.Environment["Dimona__Auth__SigningKeys__0"] = TestTokens.Key;
+        start.Environment["Dimona__Auth__Issuer"] = TestTokens.Issuer;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            // An empty value takes the variable away, e.g. the test signing key set above.
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         process = new OsProcess { StartInfo = start };
@@ -162,12 +173,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A channel to the server over loopback HTTP/2; <paramref name="configure"/> may tune the handler. Disposed with the server.</summary>
-    public GrpcChannel CreateChannel(Action<SocketsHttpHandler>? configure = null)
+    /// <summary>
+    /// A channel to the server over loopback HTTP/2 whose calls carry <see cref="TestTokens.Default"/>;
+    /// <paramref name="configure"/> may tune the handler. Disposed with the server.
+    /// </summary>
+    public GrpcChannel CreateChannel(Action<SocketsHttpHandler>? configure = null) => CreateChannel(TestTokens.Default, configure);
+
+    /// <summary>A channel whose calls carry <paramref name="token"/>, or none when it is null.</summary>
+    public GrpcChannel CreateChannel(string? token, Action<SocketsHttpHandler>? configure = null)
     {
         var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = false };
         configure?.Invoke(handler);
-        var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, handler), DisposeHttpClient = true });
         lock (channels)
         {
             channels.Add(channel);

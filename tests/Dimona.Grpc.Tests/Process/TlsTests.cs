@@ -69,7 +69,11 @@ public sealed class TlsTests : IDisposable
         Assert.Equal(DeclarationStatus.Accepted, reply.Declaration.Status);
         // The client library over TLS: its handler takes the trust and the client certificate.
         var services = new ServiceCollection();
-        services.AddDimonaClient(options => options.Address = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
+        services.AddDimonaClient(options =>
+            {
+                options.Address = new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+                options.Token = TestTokens.Default;
+            })
             .ConfigurePrimaryHttpMessageHandler((handler, _) => Trusting((SocketsHttpHandler)handler, serverCertificate, member));
         await using (var provider = services.BuildServiceProvider())
         {
@@ -105,7 +109,7 @@ public sealed class TlsTests : IDisposable
     /// <summary>A TLS channel trusting <paramref name="server"/> alone, presenting <paramref name="client"/> when given.</summary>
     private static GrpcChannel Channel(int port, X509Certificate2 server, X509Certificate2? client = null) =>
         GrpcChannel.ForAddress($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            new GrpcChannelOptions { HttpHandler = Trusting(new SocketsHttpHandler(), server, client), DisposeHttpClient = true });
+            new GrpcChannelOptions { HttpHandler = new BearerHandler(TestTokens.Default, Trusting(new SocketsHttpHandler(), server, client)), DisposeHttpClient = true });
 
     /// <summary>Sets <paramref name="handler"/> to trust <paramref name="server"/> alone and present <paramref name="client"/> when given.</summary>
     private static SocketsHttpHandler Trusting(SocketsHttpHandler handler, X509Certificate2 server, X509Certificate2? client)

@@ -3,14 +3,13 @@ using Dimona.Grpc.Domain.Identifiers;
 namespace Dimona.Grpc.Domain.Rules;
 
 /// <summary>
-/// What the rules of an OUT, UPDATE or CANCEL look at: the declaration, the employer it names and how, the worker it
-/// names if any, the period it names (null when none has that id) and whether that id is the number of a refused
-/// IN, the worker's other periods with the employer and the quota hours without this period (for an UPDATE), and the
+/// What the rules of an OUT, UPDATE or CANCEL look at: the declaration, the employer it names, the worker it
+/// names if any, the period it names (null when the employer has none with that id: another employer's period is
+/// not found) and whether that id is the number of the employer's refused IN, the worker's other periods with the employer and the quota hours without this period (for an UPDATE), and the
 /// Belgian civil time at reception.
 /// </summary>
 public sealed record ChangeFacts(
     PeriodChange Change,
-    EmployerId NamedEmployer,
     Employer Employer,
     Worker? Worker,
     Period? Period,
@@ -23,8 +22,8 @@ public sealed record ChangeFacts(
 }
 
 /// <summary>
-/// The rules of the declarations that change a period: the period must exist and be available, and
-/// belong to the employer and worker named; the move must be one its state allows; and the period it leaves must
+/// The rules of the declarations that change a period: the period must exist among the employer's and be
+/// available, and belong to the worker named; the move must be one its state allows; and the period it leaves must
 /// pass the rules an IN of its worker type passes, under the UPDATE's own codes where the official list has them.
 /// </summary>
 public static class ChangeRules
@@ -56,20 +55,11 @@ public static class ChangeRules
                 ? Anomaly.Blocking("00913-357", periodField, $"Period {id} does not exist: its IN was refused.")
                 : Anomaly.Blocking("00913-354", periodField, $"No period has id {id}.")], null);
         }
-        var mismatches = new List<Anomaly>();
-        if (period.EmployerId != f.Employer.Id)
-        {
-            mismatches.Add(f.NamedEmployer is EmployerId.Enterprise
-                ? Anomaly.Blocking("00014-347", Field.Employer, $"Period {period.Id} is not of the employer with this enterprise number.")
-                : Anomaly.Blocking("00011-347", Field.Employer, $"Period {period.Id} is not of the employer with this ONSS number."));
-        }
+        // Another employer's period never gets here: it is answered as an unknown id (00913-354), not with the
+        // official 00014-347 / 00011-347, which would tell that the id exists.
         if (f.Worker?.Niss is { } niss && niss != period.Worker)
         {
-            mismatches.Add(Anomaly.Blocking("00024-347", "worker.niss", $"Period {period.Id} is about another worker."));
-        }
-        if (mismatches.Count > 0)
-        {
-            return (mismatches, null);
+            return ([Anomaly.Blocking("00024-347", "worker.niss", $"Period {period.Id} is about another worker.")], null);
         }
 
         var transition = f.Change switch

@@ -1,0 +1,80 @@
+using Dimona.Grpc.Domain;
+using Dimona.Grpc.Services;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dimona.Grpc.Security;
+
+/// <summary>
+/// Gives every Dimona call its <see cref="Caller"/> (in the call's user state, read by <see cref="CallerOf"/>): the
+/// holder of a valid token, or the unsecured channel for a call without one when it is on. A token that is not
+/// valid (expired, wrong key, issuer or audience) ends the call UNAUTHENTICATED, never taken as no token; so does a
+/// call without a token when the unsecured channel is off. Other services (health, reflection) pass untouched.
+/// </summary>
+public sealed class CallerInterceptor(IOptions<AuthSettings> settings) : Interceptor
+{
+    private const string ServicePrefix = "/dimona.v1.DimonaService/";
+    private static readonly object Key = new();
+
+    /// <summary>The caller this interceptor found for the call.</summary>
+    public static Caller CallerOf(ServerCallContext context) =>
+        context.UserState.TryGetValue(Key, out var caller) ? (Caller)caller : throw new InvalidOperationException("CallerInterceptor did not run.");
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        await IdentifyAsync(context);
+        return await continuation(request, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await IdentifyAsync(context);
+        await continuation(requestStream, responseStream, context);
+    }
+
+    private async Task IdentifyAsync(ServerCallContext context)
+    {
+        if (!context.Method.StartsWith(ServicePrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var http = context.GetHttpContext();
+        if (string.IsNullOrEmpty(http.Request.Headers.Authorization))
+        {
+            context.UserState[Key] = settings.Value.UnsecuredChannel ? Caller.Unsecured : throw Failure.TokenRequired().ToRpcException();
+            return;
+        }
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+        {
+            throw Failure.InvalidToken(Why(result.Failure)).ToRpcException();
+        }
+        var user = result.Principal;
+        var subject = user.FindFirst("sub")?.Value;
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            throw Failure.InvalidToken("it has no sub claim").ToRpcException();
+        }
+        var employers = user.FindAll(TokenMint.EmployerClaim).Select(c => c.Value.Trim()).ToHashSet(StringComparer.Ordinal);
+        var scopes = ScopeNames.Parse(string.Join(' ', user.FindAll(TokenMint.ScopeClaim).Select(c => c.Value)));
+        context.UserState[Key] = new Caller(true, subject, employers, scopes);
+    }
+
+    private static string Why(Exception? failure) => failure switch
+    {
+        null => "the authorization metadata is not 'Bearer <token>'",
+        SecurityTokenExpiredException => "it has expired",
+        SecurityTokenNotYetValidException => "it is not valid yet",
+        SecurityTokenInvalidAudienceException => "its audience is not this service's",
+        SecurityTokenInvalidIssuerException => "its issuer is not one this service trusts",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature matches no key this service trusts",
+        _ => "it is not a valid token",
+    };
+}
