@@ -17,6 +17,13 @@ public interface IDeclarationStore
     /// error, locked, unreadable): the transaction is lost and may be tried again later. Anything else is a bug.
     /// </summary>
     bool IsUnavailable(Exception e);
+
+    /// <summary>
+    /// Whether <paramref name="e"/>, thrown by this store, means another server instance sharing the database got
+    /// there first (a unique key taken, a deadlock, a row changed since it was read): the transaction is lost, and
+    /// deciding all of it again, on what is there now, gives the right answers.
+    /// </summary>
+    bool IsConflict(Exception e);
 }
 
 public interface IStoreTransaction : IDisposable

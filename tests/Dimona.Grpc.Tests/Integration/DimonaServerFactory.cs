@@ -14,7 +14,8 @@ namespace Dimona.Grpc.Tests.Integration;
 /// <summary>
 /// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
 /// (2026-11-27 10:00 in Brussels) unless a <paramref name="clock"/> is given. Give two factories the same
-/// <paramref name="databasePath"/> to restart.
+/// <paramref name="databasePath"/> to restart. Compiled with DIMONA_POSTGRESQL, the server runs on a PostgreSQL
+/// database of its own instead, named after the path.
 /// </summary>
 public sealed class DimonaServerFactory(string? databasePath = null, TimeProvider? clock = null) : WebApplicationFactory<DimonaGrpcService>
 {
@@ -24,7 +25,12 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+#if DIMONA_POSTGRESQL
+        // The same suite on PostgreSQL (tests/Dimona.Grpc.Tests.PostgreSql): a database of its own per path.
+        PostgreSql.SharedCluster.UseDatabase(builder, DatabasePath);
+#else
         builder.UseSetting(DimonaExtensions.DatabasePathKey, DatabasePath);
+#endif
         builder.ConfigureTestServices(services => services.AddSingleton(clock ?? new FixedTime(Now)));
     }
 
@@ -32,6 +38,13 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     public DimonaService.DimonaServiceClient CreateDimonaClient() => new(CreateChannel());
+
+    /// <summary>A writer's store of the server's own kind on its database, for tests that wrap it in faults.</summary>
+#if DIMONA_POSTGRESQL
+    public IDeclarationStore CreateDeclarationStore(IServiceProvider services) => new PostgreSqlDeclarationStore(services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+#else
+    public IDeclarationStore CreateDeclarationStore(IServiceProvider services) => new SqliteDeclarationStore(DatabasePath);
+#endif
 
     public DimonaDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
@@ -42,6 +55,9 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
         await base.DisposeAsync();
         if (databasePath is null)
         {
+#if DIMONA_POSTGRESQL
+            PostgreSql.SharedCluster.DropDatabase(DatabasePath);
+#endif
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
