@@ -52,7 +52,8 @@ public interface IStoreTransaction : IDisposable
 
     /// <summary>
     /// Adds a decided declaration and saves the period it creates or changes, both or neither; false, adding
-    /// nothing, when its declaration number is already taken.
+    /// nothing, when its declaration number is already taken (or, on a store shared by several instances, a conflict
+    /// when the transaction commits, see <see cref="IDeclarationStore.IsConflict"/>).
     /// </summary>
     bool TryAdd(DecidedDeclaration decided);
 

@@ -21,7 +21,9 @@ namespace Dimona.Grpc.Persistence;
 /// decided on; finding it already changed by another instance is a conflict too.</item>
 /// </list>
 /// Statements run at read committed, each seeing what was committed before it started (so a read after a lock sees
-/// what the lock's previous holder wrote), through Npgsql's automatic preparation.
+/// what the lock's previous holder wrote), through Npgsql's automatic preparation. The writes and locks the writer
+/// does not wait for are sent with the next read, or the commit, in one batch: a declaration costs two or three round
+/// trips rather than five or six.
 /// </summary>
 public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : IDeclarationStore
 {
@@ -92,6 +94,7 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
     private sealed class Transaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
     {
         private readonly HashSet<long> lockedWorkers = [];
+        private readonly List<DeferredStatement> deferred = [];
         private bool committed;
 
         /// <summary>A statement failed: PostgreSQL has aborted the transaction, which must not be taken for committed.</summary>
@@ -224,7 +227,9 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             {
                 return false;
             }
-            Execute("SELECT pg_advisory_xact_lock($1)", key);
+            // Sent with the read that follows, as a statement of its own before it: at read committed, that read's
+            // snapshot is taken once the lock is held.
+            Defer("SELECT pg_advisory_xact_lock($1)", [key], returnsRow: true);
             return true;
         }
 
@@ -232,17 +237,15 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
         {
             var declaration = decided.Declaration;
             var shape = decided.Shape;
-            var inserted = Execute(
+            // Sent with the next statement. A number already taken (one in ten billion) then fails the transaction
+            // with a unique violation, a conflict: it is decided again, with new numbers.
+            Defer(
                 $"INSERT INTO \"Declarations\" ({DeclarationColumns}) " +
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, NULL) ON CONFLICT (\"DeclarationNumber\") DO NOTHING",
-                declaration.DeclarationNumber!.Value, decided.RequestId.ToString(), decided.EmployerId, RowMapping.TextOf(decided.Kind),
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, NULL)",
+                [declaration.DeclarationNumber!.Value, decided.RequestId.ToString(), decided.EmployerId, RowMapping.TextOf(decided.Kind),
                 declaration.Status.ToString(), declaration.ReceiveTime.ToUniversalTime(), decided.Worker?.Value, declaration.PeriodId?.Value,
                 declaration.ReceivedJson, RowMapping.AnomaliesToJson(declaration.Anomalies), shape?.JointCommittee, shape?.WorkerType.ToString(),
-                shape?.StartDate, shape?.EndDate, shape?.StartHour, shape?.EndHour, shape?.PlannedHours);
-            if (inserted == 0)
-            {
-                return false;
-            }
+                shape?.StartDate, shape?.EndDate, shape?.StartHour, shape?.EndHour, shape?.PlannedHours]);
             if (decided.Saves is { } period)
             {
                 SavePeriod(period, decided.CreatesPeriod);
@@ -252,19 +255,14 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
 
         private void SavePeriod(Period period, bool isNew)
         {
-            var changed = Execute(
+            Defer(
                 isNew
                     ? $"INSERT INTO \"Periods\" ({PeriodColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
                     : "UPDATE \"Periods\" SET \"State\" = $6, \"StartDate\" = $7, \"EndDate\" = $8, \"StartHour\" = $9, \"EndHour\" = $10, \"PlannedHours\" = $11 " +
                       "WHERE \"PeriodId\" = $1 AND \"EmployerId\" = $2 AND \"WorkerNiss\" = $3 AND \"JointCommittee\" = $4 AND \"WorkerType\" = $5",
-                period.Id.Value, period.EmployerId, period.Worker.Value, period.JointCommittee, period.WorkerType.ToString(), period.State.ToString(),
-                period.StartDate, period.EndDate, period.StartHour, period.EndHour, period.PlannedHours);
-            if (changed != 1)
-            {
-                // The declaration is already in: the transaction must not commit without its period.
-                failed = true;
-                throw new InvalidOperationException($"Saving period {period.Id} changed {changed} rows.");
-            }
+                [period.Id.Value, period.EmployerId, period.Worker.Value, period.JointCommittee, period.WorkerType.ToString(), period.State.ToString(),
+                period.StartDate, period.EndDate, period.StartHour, period.EndHour, period.PlannedHours],
+                check: changed => ExpectOne(changed, () => new InvalidOperationException($"Saving period {period.Id} changed {changed} rows.")));
         }
 
         public void Resolve(DeclarationNumber number, DeclarationStatus status, IReadOnlyList<Anomaly> anomalies, Niss worker, Period? created)
@@ -273,14 +271,11 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             {
                 SavePeriod(created, isNew: true);
             }
-            var changed = Execute(
+            Defer(
                 "UPDATE \"Declarations\" SET \"Status\" = $2, \"AnomaliesJson\" = $3, \"WorkerNiss\" = $4, \"IdentifiedNiss\" = $4, \"PeriodId\" = $5 " +
                 "WHERE \"DeclarationNumber\" = $1 AND \"Status\" = 'Pending'",
-                number.Value, status.ToString(), RowMapping.AnomaliesToJson(anomalies), worker.Value, created?.Id.Value);
-            if (changed != 1)
-            {
-                throw new StoreConflictException($"Declaration {number} was resolved by another instance.");
-            }
+                [number.Value, status.ToString(), RowMapping.AnomaliesToJson(anomalies), worker.Value, created?.Id.Value],
+                check: changed => ExpectOne(changed, () => new StoreConflictException($"Declaration {number} was resolved by another instance.")));
         }
 
         public bool EnterpriseNumberTaken(EnterpriseNumber number) =>
@@ -305,10 +300,8 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
 
         public void SetDefinitiveOnssNumber(long employerId, OnssNumber number)
         {
-            if (Execute("UPDATE \"Employers\" SET \"OnssNumber\" = $2 WHERE \"Id\" = $1 AND \"OnssNumber\" IS NULL", employerId, number.Value) != 1)
-            {
-                throw new StoreConflictException($"Employer {employerId} was confirmed by another instance.");
-            }
+            Defer("UPDATE \"Employers\" SET \"OnssNumber\" = $2 WHERE \"Id\" = $1 AND \"OnssNumber\" IS NULL", [employerId, number.Value],
+                check: changed => ExpectOne(changed, () => new StoreConflictException($"Employer {employerId} was confirmed by another instance.")));
         }
 
         public void Commit()
@@ -316,6 +309,10 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             if (failed)
             {
                 throw new InvalidOperationException("A statement of this transaction failed: PostgreSQL rolled it back.");
+            }
+            if (deferred.Count > 0)
+            {
+                Run<int>(null, [], _ => 0);
             }
             Guard(() =>
             {
@@ -345,23 +342,18 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             }
         }
 
-        private int Execute(string sql, params object?[] values) => Guard(() =>
-        {
-            using var command = Command(sql, values);
-            return command.ExecuteNonQuery();
-        });
+        /// <summary>
+        /// Keeps a statement whose answer the writer does not wait for (a write, a lock) to be sent with the next one,
+        /// in one round trip; <paramref name="check"/> looks at the rows it changed.
+        /// </summary>
+        private void Defer(string sql, object?[] values, bool returnsRow = false, Action<int>? check = null) =>
+            deferred.Add(new DeferredStatement(sql, values, returnsRow, check));
 
-        private T? ReadOne<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] values) => Guard(() =>
-        {
-            using var command = Command(sql, values);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? read(reader) : default;
-        });
+        private T? ReadOne<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] values) =>
+            Run(sql, values, reader => reader.Read() ? read(reader) : default);
 
-        private List<T> ReadAll<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] values) => Guard(() =>
+        private List<T> ReadAll<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] values) => Run(sql, values, reader =>
         {
-            using var command = Command(sql, values);
-            using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read())
             {
@@ -370,9 +362,46 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             return rows;
         });
 
-        private NpgsqlCommand Command(string sql, object?[] values)
+        /// <summary>
+        /// Sends the deferred statements, then <paramref name="sql"/> (if any), as one batch: PostgreSQL runs them in
+        /// order, each seeing what the ones before it did. <paramref name="read"/> reads the last statement's rows.
+        /// </summary>
+        private T Run<T>(string? sql, object?[] values, Func<NpgsqlDataReader, T> read) => Guard(() =>
         {
-            var command = new NpgsqlCommand(sql, connection, transaction);
+            var sent = deferred.ToArray();
+            deferred.Clear();
+            using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in sent)
+            {
+                batch.BatchCommands.Add(BatchCommand(statement.Sql, statement.Values));
+            }
+            if (sql is not null)
+            {
+                batch.BatchCommands.Add(BatchCommand(sql, values));
+            }
+            T result;
+            using (var reader = batch.ExecuteReader())
+            {
+                // Only statements that return rows have a result: skip the locks' to reach the last statement's.
+                for (var i = sent.Count(s => s.ReturnsRow); i > 0; i--)
+                {
+                    reader.NextResult();
+                }
+                result = read(reader);
+                while (reader.NextResult())
+                {
+                }
+            }
+            for (var i = 0; i < sent.Length; i++)
+            {
+                sent[i].Check?.Invoke(batch.BatchCommands[i].RecordsAffected);
+            }
+            return result;
+        });
+
+        private static NpgsqlBatchCommand BatchCommand(string sql, object?[] values)
+        {
+            var command = new NpgsqlBatchCommand(sql);
             foreach (var value in values)
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
@@ -394,12 +423,23 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             }
         }
 
+        private static void ExpectOne(int changed, Func<Exception> otherwise)
+        {
+            if (changed != 1)
+            {
+                throw otherwise();
+            }
+        }
+
         private static string? TextOrNull(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 
         private static T? ValueOrNull<T>(NpgsqlDataReader r, int column)
             where T : struct => r.IsDBNull(column) ? null : r.GetFieldValue<T>(column);
     }
 }
+
+/// <summary>A statement sent with the next one: whether it returns a row (a lock does), and what to check of the rows it changed.</summary>
+internal sealed record DeferredStatement(string Sql, object?[] Values, bool ReturnsRow, Action<int>? Check);
 
 /// <summary>A row changed by another server instance since this transaction decided on it: the writer decides again.</summary>
 public sealed class StoreConflictException(string message) : Exception(message);
