@@ -4,12 +4,15 @@ using Dimona.Grpc.Domain.Identifiers;
 namespace Dimona.Grpc.Persistence;
 
 /// <summary>
-/// The writer's storage seam: one write transaction at a time, in which reads see what the transaction already
-/// added. A database provider implements it; the rules and the writer do not change with the provider.
+/// The writer's storage seam: one write transaction at a time per server instance, in which reads see what the
+/// transaction already added. A database provider implements it; the rules and the writer do not change with the provider.
 /// </summary>
 public interface IDeclarationStore
 {
-    /// <summary>Starts a write transaction that holds the database's write lock until it commits or is disposed.</summary>
+    /// <summary>
+    /// Starts a write transaction: on SQLite it holds the database's write lock until it commits or is disposed; on a
+    /// database shared by several instances it holds the locks its reads take (see <see cref="PostgreSqlDeclarationStore"/>).
+    /// </summary>
     IStoreTransaction Begin();
 
     /// <summary>
