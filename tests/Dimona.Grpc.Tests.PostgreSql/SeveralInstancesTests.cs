@@ -104,6 +104,61 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
         }
     }
 
+    [Fact]
+    public async Task OneEmployer_RegisteredThenConfirmedThroughBothAtOnce_IsRegisteredAndConfirmedOnce()
+    {
+        for (var i = 0; i < Rounds; i++)
+        {
+            var registration = new RegisterEmployerRequest
+            {
+                Name = "Frituur De Hoek",
+                EnterpriseNumber = EnterpriseNumber(i),
+                Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
+                Channel = RegistrationChannel.Unsecured,
+                EmployerCategory = "000",
+                NaceCodes = { "56102" },
+            };
+
+            var registered = await Task.WhenAll(
+                OutcomeAsync(() => A.RegisterEmployerAsync(registration, cancellationToken: Ct).ResponseAsync),
+                OutcomeAsync(() => B.RegisterEmployerAsync(registration, cancellationToken: Ct).ResponseAsync));
+
+            var employer = Assert.Single(registered, o => o.Answer is not null).Answer!.Employer;
+            Assert.Single(registered, o => o.Reason == "EMPLOYER_ALREADY_REGISTERED");
+            var confirm = new ConfirmEmployerRegistrationRequest { ProvisionalOnssNumber = employer.ProvisionalOnssNumber };
+
+            var confirmed = await Task.WhenAll(
+                OutcomeAsync(() => A.ConfirmEmployerRegistrationAsync(confirm, cancellationToken: Ct).ResponseAsync),
+                OutcomeAsync(() => B.ConfirmEmployerRegistrationAsync(confirm, cancellationToken: Ct).ResponseAsync));
+
+            var definitive = Assert.Single(confirmed, o => o.Answer is not null).Answer!.Employer.OnssNumber;
+            Assert.Single(confirmed, o => o.Reason == "EMPLOYER_ALREADY_DEFINITIVE");
+            var read = await B.IdentifyEmployerAsync(
+                new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = registration.EnterpriseNumber } }, cancellationToken: Ct);
+            Assert.Equal(definitive, read.Employer.OnssNumber);
+        }
+    }
+
+    /// <summary>A valid enterprise number of no demo employer for <paramref name="i"/>: 8 digits, then 97 − (them mod 97).</summary>
+    private static string EnterpriseNumber(int i)
+    {
+        var body = 4_400_000 + i;
+        return $"0{body:D7}{97 - (body % 97):D2}";
+    }
+
+    private static async Task<(T? Answer, string? Reason)> OutcomeAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return (await call(), null);
+        }
+        catch (RpcException e)
+        {
+            return (null, e.GetRpcStatus()?.Reason());
+        }
+    }
+
     private static async Task<Declaration> SubmitAsync(DimonaService.DimonaServiceClient client, SubmitDeclarationRequest request) =>
         (await client.SubmitDeclarationAsync(request, cancellationToken: Ct)).Declaration;
 
