@@ -3,8 +3,6 @@ using Dimona.Grpc.Persistence;
 using Dimona.Grpc.Security;
 using Dimona.Grpc.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc;
 
@@ -22,13 +20,9 @@ public static class DimonaExtensions
         // gRPC without TLS needs HTTP/2 with prior knowledge: every endpoint speaks it unless its configuration says
         // otherwise, and with no endpoint configured Kestrel listens on http://localhost:5000.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
-        var path = Path.GetFullPath(builder.Configuration[DatabasePathKey] ?? Path.Combine("data", "dimona.db"), builder.Environment.ContentRootPath);
-
-        builder.Services.AddSingleton(new DatabaseFile(path));
-        builder.Services.AddDbContextFactory<DimonaDbContext>(options => options.UseDimonaSqlite(path));
+        builder.AddDimonaStorage();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DimonaStore>();
-        builder.Services.AddSingleton<IDeclarationStore>(_ => new SqliteDeclarationStore(path));
         builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddSingleton<DeclarationWriter>();
         builder.Services.AddSingleton<Submissions>();
@@ -58,56 +52,6 @@ public static class DimonaExtensions
         return builder;
     }
 
-    public static DbContextOptionsBuilder UseDimonaSqlite(this DbContextOptionsBuilder options, string path) => options
-        .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString())
-        .AddInterceptors(new SqlitePragmas())
-        .UseAsyncSeeding((db, _, ct) => DemoEmployers.SeedAsync(db, ct))
-        .UseSeeding((db, _) => DemoEmployers.SeedAsync(db, CancellationToken.None).GetAwaiter().GetResult());
-
-    /// <summary>
-    /// Creates or migrates the schema (seeding the demo employers on first start). When the database cannot be used,
-    /// writes one line naming the file and what is wrong to standard error and returns false.
-    /// </summary>
-    public static async Task<bool> PrepareDimonaDatabaseAsync(this WebApplication app)
-    {
-        var path = app.Services.GetRequiredService<DatabaseFile>().Path;
-        if (PathProblem(path) is { } problem)
-        {
-            await Console.Error.WriteLineAsync($"dimona: cannot use the database {path}: {problem}.");
-            return false;
-        }
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var factory = app.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>();
-            await using var db = await factory.CreateDbContextAsync();
-            await db.Database.MigrateAsync();
-            return true;
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"dimona: cannot use the database {path}: {e.Message}");
-            return false;
-        }
-    }
-
-    /// <summary>What SQLite would report only as "disk I/O error" or "already exists": a folder in the file's place, a file in a folder's.</summary>
-    private static string? PathProblem(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return "it is a folder, not a file";
-        }
-        for (var folder = Path.GetDirectoryName(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
-        {
-            if (File.Exists(folder))
-            {
-                return $"{folder} is a file, not a folder";
-            }
-        }
-        return null;
-    }
-
     /// <summary>
     /// Starts listening. When an address cannot be taken (in use, or a port the user may not open), writes one line
     /// naming it to standard error and returns false.
@@ -134,6 +78,3 @@ public static class DimonaExtensions
         return app;
     }
 }
-
-/// <summary>The SQLite file the service uses, as a full path.</summary>
-public sealed record DatabaseFile(string Path);

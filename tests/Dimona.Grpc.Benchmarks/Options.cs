@@ -21,6 +21,9 @@ internal sealed class Options
           --pid PID              with --address: the server's process id, for the memory figure and CPU times
           --server-env KEY=VALUE extra environment for the started server (repeatable),
                                  e.g. Logging__LogLevel__Default=Warning
+          --provider NAME        the started server's database: sqlite (default), postgresql (a throwaway PostgreSQL
+                                 cluster started for the run, fsync on; ceiling and commit are SQLite's and are left
+                                 out), or both: the service steps on SQLite, then on PostgreSQL, and their ratios
 
         Steps and sizes:
           --only LIST            steps to run, comma-separated: ceiling,commit,batch,client,unary,get,memory
@@ -47,6 +50,9 @@ internal sealed class Options
     public int? Pid { get; private set; }
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
     public HashSet<string> Steps { get; private set; } = [.. AllSteps];
+
+    /// <summary>The databases the service steps run on, in order: sqlite, postgresql.</summary>
+    public string[] Providers { get; private set; } = ["sqlite"];
     public int CeilingDeclarations { get; private set; } = 200_000;
     public double CommitSeconds { get; private set; } = 3;
     public int BatchDeclarations { get; private set; } = 200_000;
@@ -116,6 +122,15 @@ internal sealed class Options
                         throw new UsageException($"Unknown step '{unknown}': use {string.Join(',', AllSteps)}.");
                     }
                     break;
+                case "--provider":
+                    o.Providers = value switch
+                    {
+                        "sqlite" => ["sqlite"],
+                        "postgresql" => ["postgresql"],
+                        "both" => ["sqlite", "postgresql"],
+                        _ => throw new UsageException($"{name} is sqlite, postgresql or both, not '{value}'."),
+                    };
+                    break;
                 case "--ceiling":
                     o.CeilingDeclarations = Int(name, value, 1);
                     break;
@@ -156,6 +171,10 @@ internal sealed class Options
         if (o.Server is not null && o.Address is not null)
         {
             throw new UsageException("Give --server or --address, not both.");
+        }
+        if (o.Address is not null && o.Providers is not ["sqlite"])
+        {
+            throw new UsageException("--provider chooses the database of a server the benchmark starts, not of one at --address.");
         }
         if (o.Pid is not null && o.Address is null)
         {

@@ -5,6 +5,7 @@ using Dimona.Client;
 using Dimona.Grpc.Benchmarks;
 using Dimona.V1;
 using Grpc.Net.Client;
+using Dimona.Grpc.Tests.PostgreSql;
 using Microsoft.Data.Sqlite;
 
 // The benchmark of the issue, every figure from one run on one machine (see Options.Usage, or --help):
@@ -59,6 +60,9 @@ var work = Path.Combine(options.Directory, $"dimona-bench-{Guid.NewGuid():N}"[..
 Directory.CreateDirectory(work);
 var workload = new Workload(Random.Shared.NextInt64(Workload.NissCount), DateOnly.FromDateTime(DateTime.UtcNow));
 var results = new Results();
+// One set of figures per database the service steps ran on; the storage steps are SQLite's.
+var runs = new List<(string Provider, Results Results)>();
+PostgresCluster? cluster = null;
 using var self = Process.GetCurrentProcess();
 
 Console.WriteLine($"Dimona.Grpc benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -71,13 +75,22 @@ Console.WriteLine();
 
 try
 {
-    if (options.Runs("ceiling") || options.Runs("commit"))
+    if ((options.Runs("ceiling") || options.Runs("commit")) && options.Providers.Contains("sqlite"))
     {
         await MeasureStorageAsync();
     }
-    if (usesService)
+    if (!usesService)
     {
-        await MeasureServiceAsync();
+        runs.Add(("sqlite", results));
+    }
+    foreach (var provider in usesService ? options.Providers : [])
+    {
+        if (runs.Count > 0)
+        {
+            results = new Results();
+        }
+        runs.Add((provider, results));
+        await MeasureServiceAsync(provider);
     }
 }
 catch (Exception) when (ct.IsCancellationRequested) // cancelled calls end as RpcException(Cancelled) as well
@@ -88,6 +101,10 @@ catch (Exception) when (ct.IsCancellationRequested) // cancelled calls end as Rp
 finally
 {
     SqliteConnection.ClearAllPools();
+    if (cluster is not null)
+    {
+        await cluster.DisposeAsync();
+    }
     if (options.Keep)
     {
         Console.WriteLine($"kept: {work}");
@@ -102,7 +119,22 @@ Console.WriteLine();
 Console.WriteLine($"Machine: {Report.Machine(work)}; load average {loadBefore} before the run, {Report.Load()} after (1/5/15 min).");
 Console.WriteLine($"Server: {(dll is not null ? Report.ServerBuild(dll) : options.Address)}.");
 Console.WriteLine();
-Console.Write(Report.Table(results));
+foreach (var (provider, figures) in runs)
+{
+    if (runs.Count > 1)
+    {
+        Console.WriteLine($"On {provider}:");
+        Console.WriteLine();
+    }
+    Console.Write(Report.Table(figures));
+    Console.WriteLine();
+}
+if (runs.Count == 2)
+{
+    Console.WriteLine("PostgreSQL against SQLite, same run:");
+    Console.WriteLine();
+    Console.Write(Report.Ratios(runs[0].Results, runs[1].Results));
+}
 return 0;
 
 async Task MeasureStorageAsync()
@@ -127,15 +159,29 @@ async Task MeasureStorageAsync()
     }
 }
 
-async Task MeasureServiceAsync()
+async Task MeasureServiceAsync(string provider)
 {
     ServerProcess? server = null;
     var address = options.Address;
     if (address is null)
     {
         var port = ServerProcess.FreeLoopbackPort();
-        var folder = Directory.CreateDirectory(Path.Combine(work, "server")).FullName;
-        server = ServerProcess.Start(dll!, Path.Combine(folder, "dimona.db"), port, Path.Combine(folder, "server.log"), options.ServerEnvironment);
+        var folder = Directory.CreateDirectory(Path.Combine(work, $"server-{provider}")).FullName;
+        List<KeyValuePair<string, string>> environment = [.. options.ServerEnvironment];
+        if (provider == "postgresql")
+        {
+            // A cluster of its own, with PostgreSQL's durable defaults (fsync on), as SQLite's synchronous=FULL.
+            cluster ??= await PostgresCluster.StartAsync(durable: true, ct);
+            cluster.CreateDatabase("dimona_bench");
+            environment.Add(new("Dimona__Database__Provider", "PostgreSql"));
+            environment.Add(new("Dimona__Database__ConnectionString", cluster.ConnectionString("dimona_bench")));
+            Console.WriteLine($"database: PostgreSQL, a throwaway cluster on 127.0.0.1:{cluster.Port} (fsync on)");
+        }
+        else
+        {
+            Console.WriteLine($"database: SQLite, {Path.Combine(folder, "dimona.db")}");
+        }
+        server = ServerProcess.Start(dll!, Path.Combine(folder, "dimona.db"), port, Path.Combine(folder, "server.log"), environment);
         address = $"http://127.0.0.1:{port}";
     }
     var pid = server?.Pid ?? options.Pid;

@@ -127,6 +127,45 @@ internal static class Report
             rows.AppendLine(CultureInfo.InvariantCulture, $"| {figure} | {measured ?? "not measured"} | {target} | {ratio} | {met} |");
     }
 
+    /// <summary>The service's figures on PostgreSQL beside SQLite's from the same run, as ratios.</summary>
+    public static string Ratios(Results sqlite, Results postgreSql)
+    {
+        var rows = new StringBuilder();
+        rows.AppendLine("| figure | SQLite | PostgreSQL | PostgreSQL / SQLite |");
+        rows.AppendLine("|---|---:|---:|---:|");
+        if (sqlite.Batch is { } sb && postgreSql.Batch is { } pb)
+        {
+            Row("Batch stream end to end, all rules", $"{sb.PerSecond:N0} decl/s", $"{pb.PerSecond:N0} decl/s", pb.PerSecond / sb.PerSecond);
+        }
+        if (sqlite.LibraryBatch is { } sl && postgreSql.LibraryBatch is { } pl)
+        {
+            Row("Batch stream through the client library", $"{sl.PerSecond:N0} decl/s", $"{pl.PerSecond:N0} decl/s", pl.PerSecond / sl.PerSecond);
+        }
+        foreach (var su in sqlite.Unary)
+        {
+            if (postgreSql.Unary.FirstOrDefault(u => u.Callers == su.Callers) is { } pu)
+            {
+                Row($"Unary SubmitDeclaration, {su.Callers} caller{(su.Callers == 1 ? "" : "s")}: decl/s, p50 / p99",
+                    $"{su.PerSecond:N0}, {su.Latency.P50:F1} / {su.Latency.P99:F1} ms", $"{pu.PerSecond:N0}, {pu.Latency.P50:F1} / {pu.Latency.P99:F1} ms",
+                    pu.PerSecond / su.PerSecond);
+            }
+        }
+        if (sqlite.Get is { } sg && postgreSql.Get is { } pg)
+        {
+            Row($"GetDeclaration, {sg.Callers} callers: calls/s, p50 / p99",
+                $"{sg.PerSecond:N0}, {sg.Latency.P50:F1} / {sg.Latency.P99:F1} ms", $"{pg.PerSecond:N0}, {pg.Latency.P50:F1} / {pg.Latency.P99:F1} ms",
+                pg.PerSecond / sg.PerSecond);
+        }
+        if (sqlite.Memory is { } sm && postgreSql.Memory is { } pm)
+        {
+            Row("Server peak RSS while declarations stream through", $"{sm.PeakKb / 1024.0:N0} MB", $"{pm.PeakKb / 1024.0:N0} MB", (double)pm.PeakKb / sm.PeakKb);
+        }
+        return rows.ToString();
+
+        void Row(string figure, string onSqlite, string onPostgreSql, double ratio) =>
+            rows.AppendLine(CultureInfo.InvariantCulture, $"| {figure} | {onSqlite} | {onPostgreSql} | {ratio:F2}× |");
+    }
+
     private static string Met(bool ok) => ok ? "yes" : "**no**";
 
     private static IEnumerable<string> ProcFields(string path, string key) =>

@@ -20,6 +20,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
     /// <summary>How many declarations one transaction takes at most.</summary>
     public const int MaxDeclarationsPerCommit = 16384;
 
+    /// <summary>How many times a transaction is decided when it keeps conflicting with other instances: then its jobs fail UNAVAILABLE.</summary>
+    public const int MaxConflictAttempts = 5;
+
     private readonly Channel<Job> queue = Channel.CreateBounded<Job>(new BoundedChannelOptions(QueueCapacity)
     {
         SingleReader = true,
@@ -136,18 +139,31 @@ public sealed class DeclarationWriter : IAsyncDisposable
         using var measured = metrics.MeasureCommit(count);
         var started = Stopwatch.GetTimestamp();
         var decided = started;
-        addedInCommit = 0;
         try
         {
-            using (var transaction = store.Begin())
+            // Another instance on the same database may get there first (store.IsConflict): everything is decided
+            // again, on what is there now, a bounded number of times.
+            for (var attempt = 1; ; attempt++)
             {
-                var employers = new Dictionary<EmployerId, Employer?>();
-                foreach (var job in jobs)
+                try
                 {
-                    job.Decide(transaction, employers);
+                    addedInCommit = 0;
+                    using (var transaction = store.Begin())
+                    {
+                        var employers = new Dictionary<EmployerId, Employer?>();
+                        foreach (var job in jobs)
+                        {
+                            job.Decide(transaction, employers);
+                        }
+                        decided = Stopwatch.GetTimestamp();
+                        transaction.Commit();
+                    }
+                    break;
                 }
-                decided = Stopwatch.GetTimestamp();
-                transaction.Commit();
+                catch (Exception e) when (attempt < MaxConflictAttempts && store.IsConflict(e))
+                {
+                    logger.LogDebug("Conflict with another instance, deciding {Count} declarations again (attempt {Attempt}): {Error}", count, attempt + 1, e.Message);
+                }
             }
             if (addedInCommit > 0 && health.WriteSucceeded())
             {
@@ -159,7 +175,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
                     count, jobs.Count, Stopwatch.GetElapsedTime(started, decided).TotalMilliseconds, Stopwatch.GetElapsedTime(decided).TotalMilliseconds);
             }
         }
-        catch (Exception e) when (store.IsUnavailable(e))
+        catch (Exception e) when (store.IsUnavailable(e) || store.IsConflict(e))
         {
             // One warning when writes start failing, not one per commit while they go on failing.
             logger.Log(health.WriteFailed() ? LogLevel.Warning : LogLevel.Debug,
@@ -186,7 +202,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         {
             return decide();
         }
-        catch (Exception e) when (!store.IsUnavailable(e))
+        catch (Exception e) when (!store.IsUnavailable(e) && !store.IsConflict(e))
         {
             logger.Failed(e, "A piece of work failed to be decided and was answered INTERNAL");
             return Failure.Internal();
@@ -255,8 +271,8 @@ public sealed class DeclarationWriter : IAsyncDisposable
         return answers;
     }
 
-    /// <summary>The storage error in one line: SQLite's own message names the problem, never a value.</summary>
-    private static string StorageError(Exception e) => e is Microsoft.Data.Sqlite.SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+    /// <summary>The storage error in one line: the database's own message names the problem, never a value.</summary>
+    private static string StorageError(Exception e) => e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException ? e.Message : $"{e.GetType().Name}: {e.Message}";
 
     /// <summary>A piece of queued work: decided inside a transaction, then answered once it commits or fails.</summary>
     private abstract class Job

@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dimona.Grpc.Persistence;
 
-public sealed class DimonaDbContext(DbContextOptions<DimonaDbContext> options) : DbContext(options)
+/// <summary>
+/// The schema and the read side's context. On SQLite it is this type, with its migrations in Persistence/Migrations;
+/// on PostgreSQL <see cref="PostgreSqlDbContext"/>, the same model with its own migrations.
+/// </summary>
+public class DimonaDbContext(DbContextOptions<DimonaDbContext> options) : DbContext(options)
 {
     public DbSet<EmployerRow> Employers => Set<EmployerRow>();
     public DbSet<DeclarationRow> Declarations => Set<DeclarationRow>();

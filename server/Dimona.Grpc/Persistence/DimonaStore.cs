@@ -71,9 +71,11 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         if (page.After is { } after)
         {
             var number = after.Number.Value;
+            // Stored in UTC; PostgreSQL takes a time with no other offset.
+            var time = after.ReceiveTime.ToUniversalTime();
             // The first condition repeats part of the second, for the index on (EmployerId, ReceiveTime).
-            rows = rows.Where(d => d.ReceiveTime <= after.ReceiveTime
-                && (d.ReceiveTime < after.ReceiveTime || string.Compare(d.DeclarationNumber, number) < 0));
+            rows = rows.Where(d => d.ReceiveTime <= time
+                && (d.ReceiveTime < time || string.Compare(d.DeclarationNumber, number) < 0));
         }
         var ordered = rows.OrderByDescending(d => d.ReceiveTime).ThenByDescending(d => d.DeclarationNumber);
         return await PageAsync(ordered, page.Size, row => row.ToDomain(), ct);
@@ -158,8 +160,10 @@ public sealed class DimonaStore(IDbContextFactory<DimonaDbContext> dbFactory)
         if (page.After is { } after)
         {
             var number = after.Number.Value;
-            rows = rows.Where(d => d.ReceiveTime >= after.ReceiveTime
-                && (d.ReceiveTime > after.ReceiveTime || string.Compare(d.DeclarationNumber, number) > 0));
+            // Stored in UTC; PostgreSQL takes a time with no other offset.
+            var time = after.ReceiveTime.ToUniversalTime();
+            rows = rows.Where(d => d.ReceiveTime >= time
+                && (d.ReceiveTime > time || string.Compare(d.DeclarationNumber, number) > 0));
         }
         var ordered = rows.OrderBy(d => d.ReceiveTime).ThenBy(d => d.DeclarationNumber);
         return await PageAsync(ordered, page.Size, row => row.ToDomain(), ct);

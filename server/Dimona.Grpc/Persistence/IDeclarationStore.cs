@@ -4,12 +4,15 @@ using Dimona.Grpc.Domain.Identifiers;
 namespace Dimona.Grpc.Persistence;
 
 /// <summary>
-/// The writer's storage seam: one write transaction at a time, in which reads see what the transaction already
-/// added. A database provider implements it; the rules and the writer do not change with the provider.
+/// The writer's storage seam: one write transaction at a time per server instance, in which reads see what the
+/// transaction already added. A database provider implements it; the rules and the writer do not change with the provider.
 /// </summary>
 public interface IDeclarationStore
 {
-    /// <summary>Starts a write transaction that holds the database's write lock until it commits or is disposed.</summary>
+    /// <summary>
+    /// Starts a write transaction: on SQLite it holds the database's write lock until it commits or is disposed; on a
+    /// database shared by several instances it holds the locks its reads take (see <see cref="PostgreSqlDeclarationStore"/>).
+    /// </summary>
     IStoreTransaction Begin();
 
     /// <summary>
@@ -17,6 +20,13 @@ public interface IDeclarationStore
     /// error, locked, unreadable): the transaction is lost and may be tried again later. Anything else is a bug.
     /// </summary>
     bool IsUnavailable(Exception e);
+
+    /// <summary>
+    /// Whether <paramref name="e"/>, thrown by this store, means another server instance sharing the database got
+    /// there first (a unique key taken, a deadlock, a row changed since it was read): the transaction is lost, and
+    /// deciding all of it again, on what is there now, gives the right answers.
+    /// </summary>
+    bool IsConflict(Exception e);
 }
 
 public interface IStoreTransaction : IDisposable
@@ -45,7 +55,8 @@ public interface IStoreTransaction : IDisposable
 
     /// <summary>
     /// Adds a decided declaration and saves the period it creates or changes, both or neither; false, adding
-    /// nothing, when its declaration number is already taken.
+    /// nothing, when its declaration number is already taken (or, on a store shared by several instances, a conflict
+    /// when the transaction commits, see <see cref="IDeclarationStore.IsConflict"/>).
     /// </summary>
     bool TryAdd(DecidedDeclaration decided);
 

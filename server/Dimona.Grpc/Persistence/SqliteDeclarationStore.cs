@@ -47,6 +47,9 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             or raw.SQLITE_CORRUPT or raw.SQLITE_FULL or raw.SQLITE_CANTOPEN or raw.SQLITE_PROTOCOL or raw.SQLITE_NOTADB,
     };
 
+    /// <summary>Never: the one writer holds the database's write lock for the whole transaction, so no one else gets there first.</summary>
+    public bool IsConflict(Exception e) => false;
+
     private sealed class Transaction(SqliteDeclarationStore store, Statements s) : IStoreTransaction
     {
         private bool committed;

@@ -4,26 +4,28 @@ using Microsoft.IdentityModel.Tokens;
 namespace Dimona.Grpc.Security;
 
 /// <summary>
-/// The development issuer: a random signing key kept in a file beside the database (created readable by its owner
-/// only on first use), with which the server's <c>token</c> verb mints tokens that the server then accepts. On only
+/// The development issuer: a random signing key kept in a file beside the SQLite database, or in the program's
+/// <c>data</c> folder on PostgreSQL (created readable by its owner only on first use), with which the server's <c>token</c> verb mints tokens that the server then accepts. On only
 /// when <c>Dimona:Auth:DevelopmentIssuer</c> is true, as in appsettings.Development.json.
 /// </summary>
-public sealed class DevelopmentIssuer(DatabaseFile database, IOptions<AuthSettings> settings)
+public sealed class DevelopmentIssuer(DatabaseLocation database, IHostEnvironment environment, IOptions<AuthSettings> settings)
 {
     /// <summary>The <c>iss</c> of the tokens it mints.</summary>
     public const string Issuer = "dimona-development";
 
-    private readonly Lazy<SymmetricSecurityKey> key = new(() => new SymmetricSecurityKey(LoadOrCreate(KeyPathOf(database))));
+    private readonly Lazy<SymmetricSecurityKey> key = new(() => new SymmetricSecurityKey(LoadOrCreate(KeyPathOf(database, environment))));
 
     public bool IsOn => settings.Value.DevelopmentIssuer;
 
-    /// <summary>The key file: <c>dimona.dev-signing-key</c> beside <c>dimona.db</c>.</summary>
-    public string KeyPath => KeyPathOf(database);
+    /// <summary>The key file: <c>dimona.dev-signing-key</c> beside <c>dimona.db</c>, or in <c>data/</c> on PostgreSQL.</summary>
+    public string KeyPath => KeyPathOf(database, environment);
 
     /// <summary>The signing key, read from its file or created there.</summary>
     public SymmetricSecurityKey Key => key.Value;
 
-    private static string KeyPathOf(DatabaseFile database) => Path.ChangeExtension(database.Path, ".dev-signing-key");
+    private static string KeyPathOf(DatabaseLocation database, IHostEnvironment environment) => database.Provider == DatabaseProvider.Sqlite
+        ? Path.ChangeExtension(database.Name, ".dev-signing-key")
+        : Path.Combine(environment.ContentRootPath, "data", "dimona.dev-signing-key");
 
     private static byte[] LoadOrCreate(string path)
     {

@@ -17,7 +17,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
 
     public async Task<Outcome<Declaration>> SubmitAsync(V1.SubmitDeclarationRequest request, Caller caller, CancellationToken ct)
     {
-        var checkedDeclaration = Check(request, caller, time.GetUtcNow());
+        var checkedDeclaration = Check(request, caller, Now());
         if (checkedDeclaration.Failure is { } failure)
         {
             return failure;
@@ -28,7 +28,7 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
     /// <summary>Submits the items of one batch message as one job; the outcomes come in the items' order.</summary>
     public async Task<Outcome<Declaration>[]> SubmitAsync(IReadOnlyList<V1.SubmitDeclarationRequest> items, Caller caller, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         var outcomes = new Outcome<Declaration>[items.Count];
         var wellFormed = new List<CheckedDeclaration>(items.Count);
         var slots = new List<int>(items.Count);
@@ -54,6 +54,13 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
             }
         }
         return outcomes;
+    }
+
+    /// <summary>The receive time, to the microsecond: what every database keeps (PostgreSQL's resolution), so that an answer shows what a read shows later.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Dimona.Grpc.Tests.Integration;
 /// <summary>
 /// The real server in memory, on its own SQLite file, with the clock fixed at <see cref="Now"/>
 /// (2026-11-27 10:00 in Brussels) unless a <paramref name="clock"/> is given. Give two factories the same
-/// <paramref name="databasePath"/> to restart. It accepts the tokens of <see cref="TestTokens"/>; its default
+/// <paramref name="databasePath"/> to restart. Compiled with DIMONA_POSTGRESQL, the server runs on a PostgreSQL
+/// database of its own instead, named after the path. It accepts the tokens of <see cref="TestTokens"/>; its default
 /// clients send <see cref="TestTokens.Default"/>, and calls without a token are refused unless
 /// <paramref name="unsecuredChannel"/>.
 /// </summary>
@@ -27,7 +28,12 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+#if DIMONA_POSTGRESQL
+        // The same suite on PostgreSQL (tests/Dimona.Grpc.Tests.PostgreSql): a database of its own per path.
+        PostgreSql.SharedCluster.UseDatabase(builder, DatabasePath);
+#else
         builder.UseSetting(DimonaExtensions.DatabasePathKey, DatabasePath);
+#endif
         builder.UseSetting("Dimona:Auth:SigningKeys:0", TestTokens.Key);
         builder.UseSetting("Dimona:Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Dimona:Auth:DevelopmentIssuer", "false");
@@ -46,6 +52,13 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
 
     public DimonaService.DimonaServiceClient CreateDimonaClient(string? token) => new(CreateChannel(token));
 
+    /// <summary>A writer's store of the server's own kind on its database, for tests that wrap it in faults.</summary>
+#if DIMONA_POSTGRESQL
+    public IDeclarationStore CreateDeclarationStore(IServiceProvider services) => new PostgreSqlDeclarationStore(services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+#else
+    public IDeclarationStore CreateDeclarationStore(IServiceProvider services) => new SqliteDeclarationStore(DatabasePath);
+#endif
+
     public DimonaDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
 
@@ -55,6 +68,9 @@ public sealed class DimonaServerFactory(string? databasePath = null, TimeProvide
         await base.DisposeAsync();
         if (databasePath is null)
         {
+#if DIMONA_POSTGRESQL
+            PostgreSql.SharedCluster.DropDatabase(DatabasePath);
+#endif
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {

@@ -7,7 +7,6 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -47,7 +46,7 @@ public class FaultTests
         var store = new FailingStore();
         await using var server = new DimonaServerFactory();
         using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
         var channel = Channel(faulty);
         var client = new DimonaService.DimonaServiceClient(channel);
         var health = new Health.HealthClient(channel);
@@ -78,7 +77,7 @@ public class FaultTests
         await using var server = new DimonaServerFactory();
         using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+            .AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
         var client = new DimonaService.DimonaServiceClient(Channel(blocked));
         store.Hold();
         Task<SubmitDeclarationResponse> Submit(int worker)
@@ -115,7 +114,7 @@ public class FaultTests
         var store = new FailingStore();
         await using var server = new DimonaServerFactory();
         using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
         var client = new DimonaService.DimonaServiceClient(Channel(blocked));
         var writer = blocked.Services.GetRequiredService<DeclarationWriter>();
         store.Hold();
@@ -153,7 +152,7 @@ public class FaultTests
         var store = new FailingStore { NumberTakenOnce = true };
         await using var server = new DimonaServerFactory();
         using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IDeclarationStore>(_ => store.Over(new SqliteDeclarationStore(server.DatabasePath)))));
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
         var client = new DimonaService.DimonaServiceClient(Channel(faulty));
 
         var declaration = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
@@ -212,6 +211,8 @@ public class FaultTests
             }
 
             public bool IsUnavailable(Exception e) => inner.IsUnavailable(e);
+
+            public bool IsConflict(Exception e) => inner.IsConflict(e);
         }
 
         private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction
@@ -257,7 +258,7 @@ public class FaultTests
             {
                 if (fault.Failing)
                 {
-                    throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
+                    throw new IOException("No space left on device.");
                 }
                 inner.Commit();
             }
