@@ -46,13 +46,12 @@ public sealed record Caller(bool Secured, string Subject, IReadOnlySet<string> E
 /// </summary>
 public static class Access
 {
-    /// <summary>IdentifyEmployer: anyone on the unsecured channel (employers are public); a token with any scope.</summary>
+    /// <summary>
+    /// IdentifyEmployer, for any employer (employers are public, as in the enterprise register): anyone on the
+    /// unsecured channel, a token with any scope.
+    /// </summary>
     public static Failure? Identify(Caller caller) =>
         !caller.Secured || caller.Scopes != Scopes.None ? null : Failure.ScopeMissing(Scopes.Consult);
-
-    /// <summary>IdentifyEmployer on the secured channel: an employer of the token, or any for an operator.</summary>
-    public static Failure? Identified(Caller caller, Employer employer) =>
-        caller.MayActFor(employer) || caller.Has(Scopes.Operator) ? null : Failure.EmployerNotPermitted();
 
     /// <summary>SubmitDeclaration and its batch: the unsecured channel, or a token with <c>declare</c>.</summary>
     public static Failure? Submit(Caller caller) => caller.Secured ? Secured(caller, Scopes.Declare) : null;

@@ -74,6 +74,11 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
     public static Failure SecuredChannelRequired() =>
         new(FailureKind.Unauthenticated, "SECURED_CHANNEL_REQUIRED", "The unsecured channel only submits declarations and identifies employers: this call needs a bearer token.", []);
 
+    public static Failure PreviewNeedsSecuredChannel() =>
+        new(FailureKind.Unauthenticated, "SECURED_CHANNEL_REQUIRED",
+            "A preview (validate_only) needs a bearer token: the unsecured channel only stores declarations.",
+            [new FieldError("validate_only", "Needs the secured channel.")]);
+
     public static Failure InvalidToken(string why) =>
         new(FailureKind.Unauthenticated, "INVALID_TOKEN", $"The bearer token was refused: {why}.", []);
 

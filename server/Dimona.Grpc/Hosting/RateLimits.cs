@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
+using Dimona.Grpc.Security;
 using Dimona.Grpc.Services;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -68,28 +70,42 @@ public sealed class RateLimits : IDisposable
         return status;
     }
 
-    /// <summary>The key of a call naming no employer: the token's subject, else (no token) the peer's address.</summary>
+    /// <summary>The caller's own key: the token's subject, else (no token) the peer's address.</summary>
     public static string CallerKey(ServerCallContext context) =>
-        Security.CallerInterceptor.CallerOf(context) is { Secured: true } caller
+        CallerInterceptor.CallerOf(context) is { Secured: true } caller
             ? $"client {caller.Subject}"
             : $"address {context.GetHttpContext().Connection.RemoteIpAddress}";
 
-    /// <summary>The key of the employer an <see cref="V1.EmployerId"/> names, as given; null when it names none.</summary>
-    public static string? EmployerKey(V1.EmployerId? employer) => employer?.NumberCase switch
+    /// <summary>
+    /// The bucket a call or a batch item takes its permits from. The employer it names when its caller acts for that
+    /// employer: a token naming that number, or, on the unsecured channel, that employer's bucket for calls without a
+    /// token (so anonymous calls never use up what the employer's own clients may make). Otherwise, and for calls
+    /// naming no employer, the caller's own (<see cref="CallerKey"/>): a call for an employer the caller may not act
+    /// for never touches that employer's bucket.
+    /// </summary>
+    public static string Key(V1.EmployerId? employer, Caller caller, ServerCallContext context) => EmployerNumber(employer) switch
     {
-        V1.EmployerId.NumberOneofCase.EnterpriseNumber => $"employer {employer.EnterpriseNumber.Trim().PadLeft(10, '0')}",
-        V1.EmployerId.NumberOneofCase.OnssNumber => $"employer {employer.OnssNumber.Trim().TrimStart('0')}",
-        V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber => $"employer {employer.ProvisionalOnssNumber.Trim()}",
-        _ => null,
+        { } number when !caller.Secured => $"unsecured employer {number}",
+        { } number when caller.Employers.Contains(number) => $"employer {number}",
+        _ => CallerKey(context),
     };
 
     /// <summary>The employer a request acts for, for the requests that name one.</summary>
-    public static string? EmployerKey(object request) => request switch
+    public static V1.EmployerId? EmployerOf(object request) => request switch
     {
-        V1.SubmitDeclarationRequest r => EmployerKey(r.Employer),
-        V1.IdentifyEmployerRequest r => EmployerKey(r.Employer),
-        V1.ListDeclarationsRequest r => EmployerKey(r.Employer),
-        V1.ListPeriodsRequest r => EmployerKey(r.Employer),
+        V1.SubmitDeclarationRequest r => r.Employer,
+        V1.IdentifyEmployerRequest r => r.Employer,
+        V1.ListDeclarationsRequest r => r.Employer,
+        V1.ListPeriodsRequest r => r.Employer,
+        _ => null,
+    };
+
+    /// <summary>The number an <see cref="V1.EmployerId"/> gives, in the form a token names it; null when it names none or a malformed one.</summary>
+    private static string? EmployerNumber(V1.EmployerId? employer) => employer?.NumberCase switch
+    {
+        V1.EmployerId.NumberOneofCase.EnterpriseNumber when EnterpriseNumber.TryParse(employer.EnterpriseNumber, out var e, out _) => e.Value,
+        V1.EmployerId.NumberOneofCase.OnssNumber when OnssNumber.TryParseDefinitive(employer.OnssNumber, out var o, out _) => o.Value,
+        V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber when OnssNumber.TryParseProvisional(employer.ProvisionalOnssNumber, out var p, out _) => p.Value,
         _ => null,
     };
 
@@ -109,7 +125,7 @@ public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
     {
         if (limits.Enabled && IsDimona(context))
         {
-            var key = RateLimits.EmployerKey(request) ?? RateLimits.CallerKey(context);
+            var key = RateLimits.Key(RateLimits.EmployerOf(request), CallerInterceptor.CallerOf(context), context);
             if (limits.TryTake(key, 1) is { } retryAfter)
             {
                 throw RateLimits.Refusal(key, retryAfter).ToRpcException();
@@ -128,7 +144,7 @@ public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
             return continuation(requestStream, responseStream, context);
         }
         var refused = new System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>>();
-        var reader = new LimitedReader(requests, limits, refused);
+        var reader = new LimitedReader(requests, limits, refused, key: item => RateLimits.Key(item.Employer, CallerInterceptor.CallerOf(context), context));
         var writer = new RefusalWriter(responses, refused);
         return continuation((IAsyncStreamReader<TRequest>)(object)reader, (IServerStreamWriter<TResponse>)(object)writer, context);
     }
@@ -139,7 +155,8 @@ public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
     private sealed class LimitedReader(
         IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> inner,
         RateLimits limits,
-        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused)
+        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused,
+        Func<V1.SubmitDeclarationRequest, string> key)
         : IAsyncStreamReader<V1.SubmitDeclarationBatchRequest>
     {
         public V1.SubmitDeclarationBatchRequest Current => inner.Current;
@@ -157,15 +174,15 @@ public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
                 return true;
             }
             var slots = new List<(int Index, Google.Rpc.Status Status)>();
+            var keys = message.Items.Select(key).ToList();
             var refusals = new Dictionary<string, Google.Rpc.Status?>();
-            foreach (var group in message.Items.Select((item, index) => (Key: RateLimits.EmployerKey(item.Employer), Index: index))
-                         .Where(x => x.Key is not null).GroupBy(x => x.Key!))
+            foreach (var group in keys.GroupBy(k => k))
             {
                 refusals[group.Key] = limits.TryTake(group.Key, group.Count()) is { } retryAfter ? RateLimits.Refusal(group.Key, retryAfter) : null;
             }
             for (var i = message.Items.Count - 1; i >= 0; i--)
             {
-                if (RateLimits.EmployerKey(message.Items[i].Employer) is { } key && refusals[key] is { } status)
+                if (refusals[keys[i]] is { } status)
                 {
                     slots.Add((i, status));
                     message.Items.RemoveAt(i);

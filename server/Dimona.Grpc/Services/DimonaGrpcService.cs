@@ -24,12 +24,8 @@ public sealed partial class DimonaGrpcService(
 
     public override async Task<V1.IdentifyEmployerResponse> IdentifyEmployer(V1.IdentifyEmployerRequest request, ServerCallContext context)
     {
-        var caller = Allowed(context, Access.Identify);
+        Allowed(context, Access.Identify);
         var employer = await EmployerAsync(Value(RequestCheck.Identify(request)), context.CancellationToken);
-        if (caller.Secured && Access.Identified(caller, employer) is { } denied)
-        {
-            throw denied.ToRpcException();
-        }
         return new V1.IdentifyEmployerResponse { Employer = employer.ToContract() };
     }
 

@@ -82,6 +82,11 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
 
     private static Outcome<CheckedDeclaration> CheckOrThrow(V1.SubmitDeclarationRequest request, Caller caller, DateTimeOffset now)
     {
+        if (!caller.Secured && request.ValidateOnly)
+        {
+            // A preview stores nothing: on the unsecured channel it would let anyone probe employers' workers freely.
+            return Failure.PreviewNeedsSecuredChannel();
+        }
         var brusselsNow = BelgianTime.ToBrussels(now);
         var wellFormed = RequestCheck.Submit(request, DateOnly.FromDateTime(brusselsNow));
         if (wellFormed.Failure is { } failure)

@@ -42,10 +42,10 @@ public class AccessTests
     }
 
     [Fact]
-    public void Operator_IdentifiesEveryEmployer_OthersOnlyTheirs()
+    public void Identify_AnyTokenWithAScope_AnyEmployer()
     {
-        Assert.Null(Access.Identified(Token(Scopes.Operator), Provisional));
-        Assert.Equal("EMPLOYER_NOT_PERMITTED", Access.Identified(Token(Scopes.Consult, "0403019261"), Provisional)!.Reason);
+        Assert.Null(Access.Identify(Token(Scopes.Operator)));
+        Assert.Null(Access.Identify(Token(Scopes.Consult, "0403019261")));
         Assert.Equal("SCOPE_MISSING", Access.Identify(Token(Scopes.None, "0765432146"))!.Reason);
     }
 

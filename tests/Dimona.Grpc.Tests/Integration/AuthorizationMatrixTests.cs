@@ -23,7 +23,7 @@ public sealed class AuthorizationMatrixTests
     public static TheoryData<string, string, StatusCode, string> Matrix => new()
     {
         { "IdentifyEmployer", "own", StatusCode.OK, "" },
-        { "IdentifyEmployer", "other", StatusCode.PermissionDenied, "EMPLOYER_NOT_PERMITTED" },
+        { "IdentifyEmployer", "other", StatusCode.OK, "" },
         { "IdentifyEmployer", "none", StatusCode.Unauthenticated, "TOKEN_REQUIRED" },
         { "IdentifyEmployer", "scope", StatusCode.PermissionDenied, "SCOPE_MISSING" },
         { "SubmitDeclaration", "own", StatusCode.OK, "" },

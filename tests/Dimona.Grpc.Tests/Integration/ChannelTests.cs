@@ -1,3 +1,4 @@
+using Dimona.Grpc.Services;
 using Dimona.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -50,6 +51,39 @@ public sealed class ChannelTests
 
         Assert.Equal(DeclarationStatus.Accepted, declaration.Status);
         Assert.Equal((null, Declaration.ContentOneofCase.None), (declaration.Worker, declaration.ContentCase));
+    }
+
+    [Fact]
+    public async Task Unsecured_Refusal_GivesCodesAndFields_NoExplanationQuotingStoredFacts()
+    {
+        await using var server = new DimonaServerFactory(unsecuredChannel: true);
+        var stored = (await server.CreateDimonaClient().SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+
+        var answer = (await server.CreateDimonaClient(token: null).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+
+        Assert.Equal(DeclarationStatus.Refused, answer.Status);
+        var overlap = Assert.Single(answer.Anomalies);
+        Assert.Equal(("90373-333", Confirmation.ExplanationWithheld), (overlap.Code, overlap.Message));
+        Assert.NotEqual("", overlap.Field);
+        Assert.DoesNotContain(stored.PeriodId, answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unsecured_Preview_IsRefused_ItWouldProbeWithoutStoring()
+    {
+        await using var server = new DimonaServerFactory(unsecuredChannel: true);
+        var anonymous = server.CreateDimonaClient(token: null);
+        var preview = Requests.Stg();
+        preview.ValidateOnly = true;
+
+        var status = await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => anonymous.SubmitDeclarationAsync(preview, cancellationToken: Ct).ResponseAsync);
+        using var batch = new BatchCalls(anonymous);
+        var results = await batch.SendAsync(preview, Requests.Stg());
+
+        Assert.Equal("SECURED_CHANNEL_REQUIRED", status.Reason());
+        Assert.Equal(["validate_only"], status.BadFields());
+        Assert.Equal((int)StatusCode.Unauthenticated, results[0].Error.Code);
+        Assert.Equal(DeclarationStatus.Accepted, results[1].Declaration.Status);
     }
 
     [Fact]

@@ -61,6 +61,32 @@ public class LimitTests
     }
 
     [Fact]
+    public async Task RateLimit_CallsForAnEmployerByOthers_NeverUseUpThatEmployersBucket()
+    {
+        await using var server = new DimonaServerFactory(unsecuredChannel: true);
+        using var limited = server.WithWebHostBuilder(b => b.UseSetting("Dimona:RateLimit:PermitsPerSecond", "1").UseSetting("Dimona:RateLimit:Burst", "3"));
+        var stranger = new DimonaService.DimonaServiceClient(Channel(limited, TestTokens.Mint([Requests.ProvisionalEmployer], TestTokens.AllScopes, subject: "stranger")));
+        var anonymous = new DimonaService.DimonaServiceClient(Channel(limited, token: null));
+        var own = Client(limited);
+        var employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer };
+
+        // A token that does not name the employer, then calls without a token, each past the burst.
+        for (var i = 0; i < 5; i++)
+        {
+            await Record.ExceptionAsync(() => stranger.ListDeclarationsAsync(new ListDeclarationsRequest { Employer = employer }, cancellationToken: Ct).ResponseAsync);
+            await Record.ExceptionAsync(() => anonymous.IdentifyEmployerAsync(new IdentifyEmployerRequest { Employer = employer }, cancellationToken: Ct).ResponseAsync);
+        }
+        var strangerRefused = await Record.ExceptionAsync(() => stranger.ListDeclarationsAsync(new ListDeclarationsRequest { Employer = employer }, cancellationToken: Ct).ResponseAsync);
+
+        // The employer's own clients still have their whole burst.
+        for (var i = 0; i < 3; i++)
+        {
+            await own.ListDeclarationsAsync(new ListDeclarationsRequest { Employer = employer }, cancellationToken: Ct);
+        }
+        Assert.Equal(StatusCode.ResourceExhausted, Assert.IsType<RpcException>(strangerRefused).StatusCode);
+    }
+
+    [Fact]
     public async Task Identify_RateLimitOff_ByDefault_NeverRefused()
     {
         await using var server = new DimonaServerFactory();
@@ -147,8 +173,10 @@ public class LimitTests
         return [.. call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name)];
     }
 
-    private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> server) =>
-        GrpcChannel.ForAddress(server.Server.BaseAddress, new() { HttpHandler = new BearerHandler(TestTokens.Default, server.Server.CreateHandler()) });
+    private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> server) => Channel(server, TestTokens.Default);
+
+    private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> server, string? token) =>
+        GrpcChannel.ForAddress(server.Server.BaseAddress, new() { HttpHandler = new BearerHandler(token, server.Server.CreateHandler()) });
 
     private static DimonaService.DimonaServiceClient Client(WebApplicationFactory<Services.DimonaGrpcService> server) => new(Channel(server));
 
