@@ -32,6 +32,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
 
             Assert.Equal(answers[0].DeclarationNumber, answers[1].DeclarationNumber);
             Assert.Equal(1L, await instances.ScalarAsync("SELECT count(*) FROM \"Declarations\" WHERE \"RequestId\" = $1", request.RequestId));
+            // The instance that lost decided again and answered a retry: one audit record.
+            Assert.Equal(1L, await instances.ScalarAsync("SELECT count(*) FROM \"AuditRecords\" WHERE \"DeclarationNumber\" = $1", answers[0].DeclarationNumber));
         }
     }
 
@@ -101,6 +103,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
             Assert.Equal(DeclarationStatus.Accepted, resolved.Status);
             Assert.Single(outcomes, o => o.Reason == "DECLARATION_NOT_PENDING");
             Assert.Equal(1L, await instances.ScalarAsync("SELECT count(*) FROM \"Periods\" WHERE \"PeriodId\" = $1", pending.DeclarationNumber));
+            Assert.Equal(1L, await instances.ScalarAsync(
+                "SELECT count(*) FROM \"AuditRecords\" WHERE \"DeclarationNumber\" = $1 AND \"Action\" = 'Resolved'", pending.DeclarationNumber));
         }
     }
 
@@ -136,6 +140,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
             var read = await B.IdentifyEmployerAsync(
                 new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = registration.EnterpriseNumber } }, cancellationToken: Ct);
             Assert.Equal(definitive, read.Employer.OnssNumber);
+            Assert.Equal(2L, await instances.ScalarAsync(
+                "SELECT count(*) FROM \"AuditRecords\" a JOIN \"Employers\" e ON e.\"Id\" = a.\"EmployerId\" WHERE e.\"EnterpriseNumber\" = $1",
+                registration.EnterpriseNumber));
         }
     }
 

@@ -253,6 +253,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
                 CreatesPeriod: decision.Creates is not null);
         }
         while (!transaction.TryAdd(decided));
+        transaction.Audit(AuditRecord.Declared(time.GetUtcNow(), item.Caller, decided));
         addedInCommit++;
         if (logger.IsEnabled(LogLevel.Trace))
         {

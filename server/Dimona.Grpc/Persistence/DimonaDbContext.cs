@@ -12,6 +12,7 @@ public class DimonaDbContext(DbContextOptions<DimonaDbContext> options) : DbCont
     public DbSet<EmployerRow> Employers => Set<EmployerRow>();
     public DbSet<DeclarationRow> Declarations => Set<DeclarationRow>();
     public DbSet<PeriodRow> Periods => Set<PeriodRow>();
+    public DbSet<AuditRecordRow> AuditRecords => Set<AuditRecordRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -70,6 +71,22 @@ public class DimonaDbContext(DbContextOptions<DimonaDbContext> options) : DbCont
             e.HasIndex(x => new { x.WorkerNiss, x.EmployerId });
             // The employer's periods, latest start first; not on the id too, for the same reason as above.
             e.HasIndex(x => new { x.EmployerId, x.StartDate });
+            e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<AuditRecordRow>(e =>
+        {
+            e.ToTable("AuditRecords");
+            e.Property(x => x.Channel).HasMaxLength(9);
+            e.Property(x => x.DeclarationNumber).HasMaxLength(12);
+            e.Property(x => x.Action).HasMaxLength(16);
+            e.Property(x => x.Outcome).HasMaxLength(24);
+            if (Database.IsSqlite())
+            {
+                // As the receive time: text of one form, always UTC, so that it orders and compares like the time.
+                e.Property(x => x.Time).HasConversion(v => DbText.Of(v), text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
+            }
+            // Who did what for an employer, in time order.
+            e.HasIndex(x => new { x.EmployerId, x.Time });
             e.HasOne<EmployerRow>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
     }

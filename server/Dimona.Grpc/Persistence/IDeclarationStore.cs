@@ -73,6 +73,12 @@ public interface IStoreTransaction : IDisposable
     /// <summary>Gives a provisional employer its definitive ONSS number.</summary>
     void SetDefinitiveOnssNumber(long employerId, OnssNumber number);
 
+    /// <summary>
+    /// Adds an audit record of a change just made in this transaction (a declaration added or resolved, an employer
+    /// added or confirmed): committed with it or not at all.
+    /// </summary>
+    void Audit(AuditRecord record);
+
     void Commit();
 }
 

@@ -304,6 +304,11 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
                 check: changed => ExpectOne(changed, () => new StoreConflictException($"Employer {employerId} was confirmed by another instance.")));
         }
 
+        public void Audit(AuditRecord record) => Defer(
+            "INSERT INTO \"AuditRecords\" (\"Time\", \"Subject\", \"Channel\", \"EmployerId\", \"DeclarationNumber\", \"Action\", \"Outcome\") " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            [record.Time.ToUniversalTime(), record.Actor.Subject, record.Channel, record.EmployerId, record.DeclarationNumber?.Value, record.Action, record.Outcome]);
+
         public void Commit()
         {
             if (failed)

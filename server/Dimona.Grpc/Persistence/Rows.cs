@@ -82,3 +82,29 @@ public sealed class PeriodRow
     public TimeOnly? EndHour { get; set; }
     public int? PlannedHours { get; set; }
 }
+
+/// <summary>One audit record (<see cref="AuditRecord"/>): no personal data.</summary>
+public sealed class AuditRecordRow
+{
+    public long Id { get; set; }
+
+    /// <summary>When the writer made the change (UTC).</summary>
+    public DateTimeOffset Time { get; set; }
+
+    /// <summary>The token's subject; empty on the unsecured channel.</summary>
+    public required string Subject { get; set; }
+
+    /// <summary>Secured or Unsecured.</summary>
+    public required string Channel { get; set; }
+
+    public long EmployerId { get; set; }
+
+    /// <summary>The declaration stored or resolved; null for an employer's registration or confirmation.</summary>
+    public string? DeclarationNumber { get; set; }
+
+    /// <summary>Declared IN, Declared OUT, Declared UPDATE, Declared CANCEL, Resolved, Registered or Confirmed.</summary>
+    public required string Action { get; set; }
+
+    /// <summary>The declaration's status, or the employer's state (Definitive or Provisional).</summary>
+    public required string Outcome { get; set; }
+}

@@ -335,6 +335,19 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
             update.Step();
         }
 
+        public void Audit(AuditRecord record)
+        {
+            using var insert = s.InsertAuditRecord.Run();
+            insert.Text(1, DbText.Of(record.Time.ToUniversalTime()));
+            insert.Text(2, record.Actor.Subject);
+            insert.Text(3, record.Channel);
+            insert.Int64(4, record.EmployerId);
+            insert.Text(5, record.DeclarationNumber?.Value);
+            insert.Text(6, record.Action);
+            insert.Text(7, record.Outcome);
+            insert.Step();
+        }
+
         private static DateOnly? Date(string? text) => text is null ? null : DateOnly.Parse(text, CultureInfo.InvariantCulture);
 
         private static TimeOnly? Time(string? text) => text is null ? null : TimeOnly.Parse(text, CultureInfo.InvariantCulture);
@@ -410,6 +423,8 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
                 "INSERT INTO Employers (Name, EnterpriseNumber, OnssNumber, ProvisionalOnssNumber, Active, Street, HouseNumber, Box, PostCode, Municipality, Country, Category, NaceCodes) " +
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
             SetOnssNumber = Prepare("UPDATE Employers SET OnssNumber = ?2 WHERE Id = ?1");
+            InsertAuditRecord = Prepare(
+                "INSERT INTO AuditRecords (Time, Subject, Channel, EmployerId, DeclarationNumber, Action, Outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
             BeginImmediate = Prepare("BEGIN IMMEDIATE");
             CommitTransaction = Prepare("COMMIT");
             RollbackTransaction = Prepare("ROLLBACK");
@@ -432,6 +447,7 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
         public Statement ResolveDeclaration { get; }
         public Statement InsertEmployer { get; }
         public Statement SetOnssNumber { get; }
+        public Statement InsertAuditRecord { get; }
         public Statement BeginImmediate { get; }
         public Statement CommitTransaction { get; }
         public Statement RollbackTransaction { get; }

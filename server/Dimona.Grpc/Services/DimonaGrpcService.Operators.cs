@@ -9,21 +9,21 @@ public sealed partial class DimonaGrpcService
 {
     public override async Task<V1.RegisterEmployerResponse> RegisterEmployer(V1.RegisterEmployerRequest request, ServerCallContext context)
     {
-        Allowed(context, Access.Register);
-        return new() { Employer = Value(await operations.RegisterAsync(request, context.CancellationToken)).ToContract() };
+        var caller = Allowed(context, Access.Register);
+        return new() { Employer = Value(await operations.RegisterAsync(request, caller, context.CancellationToken)).ToContract() };
     }
 
     public override async Task<V1.ConfirmEmployerRegistrationResponse> ConfirmEmployerRegistration(
         V1.ConfirmEmployerRegistrationRequest request, ServerCallContext context)
     {
-        Allowed(context, Access.Operate);
-        return new() { Employer = Value(await operations.ConfirmAsync(request, context.CancellationToken)).ToContract() };
+        var caller = Allowed(context, Access.Operate);
+        return new() { Employer = Value(await operations.ConfirmAsync(request, caller, context.CancellationToken)).ToContract() };
     }
 
     public override async Task<V1.ResolvePendingDeclarationResponse> ResolvePendingDeclaration(
         V1.ResolvePendingDeclarationRequest request, ServerCallContext context)
     {
-        Allowed(context, Access.Operate);
-        return new() { Declaration = Value(await operations.ResolveAsync(request, context.CancellationToken)).ToContract() };
+        var caller = Allowed(context, Access.Operate);
+        return new() { Declaration = Value(await operations.ResolveAsync(request, caller, context.CancellationToken)).ToContract() };
     }
 }

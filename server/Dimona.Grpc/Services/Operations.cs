@@ -7,12 +7,13 @@ namespace Dimona.Grpc.Services;
 
 /// <summary>
 /// The changes that are not declarations: an employer's registration through Wide and its confirmation, and an
-/// operator resolving a pending declaration. Each is checked here, then decided and committed by the one writer.
+/// operator resolving a pending declaration. Each is checked here, then decided and committed by the one writer, with
+/// its audit record (<paramref name="time"/> is the writer's clock) naming the caller.
 /// </summary>
-public sealed class Operations(DeclarationWriter writer)
+public sealed class Operations(DeclarationWriter writer, TimeProvider time)
 {
     /// <summary>Registers an employer: definitive at once through the secured channel, provisional through the unsecured one.</summary>
-    public async Task<Outcome<Employer>> RegisterAsync(V1.RegisterEmployerRequest request, CancellationToken ct)
+    public async Task<Outcome<Employer>> RegisterAsync(V1.RegisterEmployerRequest request, Caller caller, CancellationToken ct)
     {
         var checkedRequest = RequestCheck.Register(request);
         if (checkedRequest.Failure is { } failure)
@@ -27,12 +28,14 @@ public sealed class Operations(DeclarationWriter writer)
                 return Failure.EmployerAlreadyRegistered(employer.EnterpriseNumber!);
             }
             var number = FreeOnssNumber(t, provisional: !secured);
-            return t.AddEmployer(secured ? employer with { OnssNumber = number } : employer with { ProvisionalOnssNumber = number });
+            var added = t.AddEmployer(secured ? employer with { OnssNumber = number } : employer with { ProvisionalOnssNumber = number });
+            t.Audit(AuditRecord.Registered(time.GetUtcNow(), caller, added));
+            return added;
         }, Submissions.UnaryQueueWait, ct);
     }
 
     /// <summary>Confirms a provisional registration: the employer gets a definitive ONSS number and keeps its provisional one.</summary>
-    public async Task<Outcome<Employer>> ConfirmAsync(V1.ConfirmEmployerRegistrationRequest request, CancellationToken ct)
+    public async Task<Outcome<Employer>> ConfirmAsync(V1.ConfirmEmployerRegistrationRequest request, Caller caller, CancellationToken ct)
     {
         var provisional = RequestCheck.Confirm(request);
         if (provisional.Failure is { } failure)
@@ -52,7 +55,9 @@ public sealed class Operations(DeclarationWriter writer)
             }
             var number = FreeOnssNumber(t, provisional: false);
             t.SetDefinitiveOnssNumber(employer.Id, number);
-            return employer with { OnssNumber = number };
+            var confirmed = employer with { OnssNumber = number };
+            t.Audit(AuditRecord.Confirmed(time.GetUtcNow(), caller, confirmed));
+            return confirmed;
         }, Submissions.UnaryQueueWait, ct);
     }
 
@@ -60,7 +65,7 @@ public sealed class Operations(DeclarationWriter writer)
     /// Gives a pending declaration its final result with the NISS found for its worker: the stateful rules run again
     /// with it, and an accepted declaration creates its period.
     /// </summary>
-    public async Task<Outcome<Declaration>> ResolveAsync(V1.ResolvePendingDeclarationRequest request, CancellationToken ct)
+    public async Task<Outcome<Declaration>> ResolveAsync(V1.ResolvePendingDeclarationRequest request, Caller caller, CancellationToken ct)
     {
         var checkedRequest = RequestCheck.Resolve(request);
         if (checkedRequest.Failure is { } failure)
@@ -82,6 +87,7 @@ public sealed class Operations(DeclarationWriter writer)
             var decision = Decisions.Resolved(t, employer, niss, declared, stored.Declaration.Anomalies);
             var created = decision.Saves(number, employer.Id);
             t.Resolve(number, decision.Status, decision.Anomalies, niss, created);
+            t.Audit(AuditRecord.Resolved(time.GetUtcNow(), caller, employer.Id, number, decision.Status));
             return stored.Declaration with { Status = decision.Status, Anomalies = decision.Anomalies, PeriodId = created?.Id, IdentifiedNiss = niss };
         }, Submissions.UnaryQueueWait, ct);
     }

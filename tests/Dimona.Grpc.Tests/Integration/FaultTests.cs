@@ -69,6 +69,35 @@ public class FaultTests
         Assert.Equal(1, await db.Declarations.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task StorageFailingAtCommit_LeavesNeitherTheChangesNorTheirAuditRecords()
+    {
+        var store = new FailingStore();
+        await using var server = new DimonaServerFactory();
+        using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
+        var client = new DimonaService.DimonaServiceClient(Channel(faulty));
+        await using var db = faulty.Services.GetRequiredService<IDbContextFactory<DimonaDbContext>>().CreateDbContext();
+        var employers = await db.Employers.CountAsync(Ct);
+
+        store.Failing = true;
+        await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.RegisterEmployerAsync(new RegisterEmployerRequest
+        {
+            Name = "Frituur De Hoek",
+            EnterpriseNumber = "0123456749",
+            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
+            Channel = RegistrationChannel.Secured,
+            EmployerCategory = "000",
+            NaceCodes = { "56102" },
+        }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((0, employers, 0), (await db.Declarations.CountAsync(Ct), await db.Employers.CountAsync(Ct), await db.AuditRecords.CountAsync(Ct)));
+        store.Failing = false;
+        var declared = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+        Assert.Equal([declared.DeclarationNumber], await db.AuditRecords.Select(r => r.DeclarationNumber).ToListAsync(Ct));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Submit_WriterQueueFullPastTheWait_IsResourceExhaustedWriterBusy()
     {
@@ -253,6 +282,8 @@ public class FaultTests
             public Grpc.Domain.Employer AddEmployer(Grpc.Domain.Employer employer) => inner.AddEmployer(employer);
 
             public void SetDefinitiveOnssNumber(long employerId, OnssNumber number) => inner.SetDefinitiveOnssNumber(employerId, number);
+
+            public void Audit(AuditRecord record) => inner.Audit(record);
 
             public void Commit()
             {

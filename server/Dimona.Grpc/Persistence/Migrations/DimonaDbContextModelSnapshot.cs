@@ -17,6 +17,49 @@ namespace Dimona.Grpc.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Dimona.Grpc.Persistence.AuditRecordRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclarationNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId", "Time");
+
+                    b.ToTable("AuditRecords", (string)null);
+                });
+
             modelBuilder.Entity("Dimona.Grpc.Persistence.DeclarationRow", b =>
                 {
                     b.Property<string>("DeclarationNumber")
@@ -229,6 +272,15 @@ namespace Dimona.Grpc.Persistence.Migrations
                     b.HasIndex("WorkerNiss", "EmployerId");
 
                     b.ToTable("Periods", (string)null);
+                });
+
+            modelBuilder.Entity("Dimona.Grpc.Persistence.AuditRecordRow", b =>
+                {
+                    b.HasOne("Dimona.Grpc.Persistence.EmployerRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dimona.Grpc.Persistence.DeclarationRow", b =>

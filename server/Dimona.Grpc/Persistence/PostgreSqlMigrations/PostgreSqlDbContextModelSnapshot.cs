@@ -22,6 +22,50 @@ namespace Dimona.Grpc.Persistence.PostgreSqlMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Dimona.Grpc.Persistence.AuditRecordRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("DeclarationNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId", "Time");
+
+                    b.ToTable("AuditRecords", (string)null);
+                });
+
             modelBuilder.Entity("Dimona.Grpc.Persistence.DeclarationRow", b =>
                 {
                     b.Property<string>("DeclarationNumber")
@@ -235,6 +279,15 @@ namespace Dimona.Grpc.Persistence.PostgreSqlMigrations
                     b.HasIndex("WorkerNiss", "EmployerId");
 
                     b.ToTable("Periods", (string)null);
+                });
+
+            modelBuilder.Entity("Dimona.Grpc.Persistence.AuditRecordRow", b =>
+                {
+                    b.HasOne("Dimona.Grpc.Persistence.EmployerRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dimona.Grpc.Persistence.DeclarationRow", b =>
