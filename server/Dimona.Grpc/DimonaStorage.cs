@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Dimona.Grpc.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Dimona.Grpc;
@@ -154,6 +156,10 @@ public static class DimonaStorage
         {
             var factory = services.GetRequiredService<IDbContextFactory<DimonaDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
+            // On an empty database the migrator reads "__EFMigrationsHistory" before the table exists, and EF Core logs
+            // the failed read (42P01) as an error (Database.Command 20102) on a normal first start; created first
+            // (CREATE TABLE IF NOT EXISTS, under the lock), the read finds it empty.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             await db.Database.MigrateAsync();
         }
         finally
