@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Dimona.Grpc.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Dimona.Grpc;
@@ -25,19 +27,50 @@ public static class DimonaStorage
     /// <summary>The session-level advisory lock PostgreSQL instances take around migrating, so that one migrates at a time.</summary>
     public const long MigrationLockKey = 0x44696D6F6E61; // "Dimona", above any NISS (11 digits), which the writer locks on.
 
+    /// <summary>
+    /// What keeps the configuration from naming a database, in one sentence naming the keys to set: a provider that is
+    /// neither Sqlite nor PostgreSql, or PostgreSql without a connection string; null when nothing. Checked before
+    /// <see cref="AddDimonaStorage"/>, which takes the settings as valid.
+    /// </summary>
+    public static string? SettingsProblem(IConfiguration configuration)
+    {
+        if (ProviderOf(configuration) is not { } provider)
+        {
+            return $"{ProviderKey} is '{configuration[ProviderKey]}': it is {nameof(DatabaseProvider.Sqlite)} (the default) or {nameof(DatabaseProvider.PostgreSql)}";
+        }
+        if (provider != DatabaseProvider.PostgreSql)
+        {
+            return null;
+        }
+        if (ConnectionStringOf(configuration) is not { } connectionString)
+        {
+            return $"{ProviderKey} is {nameof(DatabaseProvider.PostgreSql)} but no connection string is set: set {ConnectionStringKey}"
+                + $" (env Dimona__Database__ConnectionString) or ConnectionStrings:{ConnectionStringName}";
+        }
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the keyword or value at fault, never the password.
+            return $"{ConnectionStringKey} is not a PostgreSQL connection string: {e.Message}";
+        }
+    }
+
     /// <summary>Registers the database chosen by configuration: EF Core's context factory and the writer's store.</summary>
     public static WebApplicationBuilder AddDimonaStorage(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var provider = configuration[ProviderKey] is { Length: > 0 } text
-            ? Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var parsed) ? parsed
-                : throw new InvalidOperationException($"{ProviderKey} is '{text}': it is Sqlite or PostgreSql.")
-            : DatabaseProvider.Sqlite;
+        if (SettingsProblem(configuration) is { } problem)
+        {
+            throw new InvalidOperationException($"{problem}; SettingsProblem is checked before AddDimonaStorage.");
+        }
+        var provider = ProviderOf(configuration)!.Value;
         if (provider == DatabaseProvider.PostgreSql)
         {
-            var connectionString = configuration[ConnectionStringKey] is { Length: > 0 } given ? given
-                : configuration.GetConnectionString(ConnectionStringName)
-                ?? throw new InvalidOperationException($"{ProviderKey} is PostgreSql but neither {ConnectionStringKey} nor ConnectionStrings:{ConnectionStringName} is set.");
+            var connectionString = ConnectionStringOf(configuration)!;
             var dataSource = PostgreSqlDeclarationStore.CreateDataSource(connectionString);
             builder.Services.AddSingleton(dataSource);
             builder.Services.AddSingleton(new DatabaseLocation(provider, PostgreSqlDeclarationStore.Describe(dataSource)));
@@ -51,6 +84,15 @@ public static class DimonaStorage
         builder.Services.AddSingleton<IDeclarationStore>(_ => new SqliteDeclarationStore(path));
         return builder;
     }
+
+    /// <summary>The configured provider, Sqlite when none is set; null when the setting names no provider.</summary>
+    private static DatabaseProvider? ProviderOf(IConfiguration configuration) => configuration[ProviderKey] is { Length: > 0 } text
+        ? Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !text.Any(char.IsAsciiDigit) ? parsed : null
+        : DatabaseProvider.Sqlite;
+
+    private static string? ConnectionStringOf(IConfiguration configuration) =>
+        configuration[ConnectionStringKey] is { Length: > 0 } given ? given
+            : configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } named ? named : null;
 
     public static DbContextOptionsBuilder UseDimonaSqlite(this DbContextOptionsBuilder options, string path) => options
         .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString())
@@ -114,6 +156,10 @@ public static class DimonaStorage
         {
             var factory = services.GetRequiredService<IDbContextFactory<DimonaDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
+            // On an empty database the migrator reads "__EFMigrationsHistory" before the table exists, and EF Core logs
+            // the failed read (42P01) as an error (Database.Command 20102) on a normal first start; created first
+            // (CREATE TABLE IF NOT EXISTS, under the lock), the read finds it empty.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             await db.Database.MigrateAsync();
         }
         finally

@@ -5,6 +5,11 @@ using Dimona.Grpc.Security;
 var token = TokenCommand.Parse(args);
 // Settings and relative paths are read beside the program, whatever folder it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = token is null ? args : [], ContentRootPath = AppContext.BaseDirectory });
+if (DimonaStorage.SettingsProblem(builder.Configuration) is { } storageProblem)
+{
+    await Console.Error.WriteLineAsync($"dimona: cannot choose the database: {storageProblem}.");
+    return 1;
+}
 builder.AddDimona();
 
 await using var app = builder.Build();

@@ -33,6 +33,28 @@ public sealed class PostgreSqlStartupTests
             $"Host=127.0.0.1;Port={port};Database=dimona_missing;Username=postgres;Password={Password}", $"127.0.0.1:{port}/dimona_missing", "does not exist");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Start_OnAnEmptyDatabase_MigratesWithoutAnErrorLine()
+    {
+        var database = PostgresCluster.DatabaseNameFor(Guid.NewGuid().ToString());
+        SharedCluster.Instance.CreateDatabase(database);
+        try
+        {
+            await using var server = ServerProcess.Start(environment: new Dictionary<string, string>
+            {
+                ["Dimona__Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
+                ["Dimona__Database__ConnectionString"] = SharedCluster.Instance.ConnectionString(database),
+            });
+            await server.WaitReadyAsync(Ct);
+
+            Assert.DoesNotContain(server.StandardOutput.Concat(server.StandardError), line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            SharedCluster.Instance.DropDatabase(database);
+        }
+    }
+
     private static async Task AssertStartFailsAsync(string connectionString, string names, string? reason = null)
     {
         await using var server = ServerProcess.Start(environment: new Dictionary<string, string>

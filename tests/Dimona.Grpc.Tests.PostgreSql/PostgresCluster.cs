@@ -102,6 +102,10 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static string DatabaseNameFor(string key) =>
         "dimona_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20];
 
+    /// <summary>Stops the server (pg_ctl stop, fast: open connections are closed), as an operator or a crash would take it away.</summary>
+    public Task StopAsync(CancellationToken ct) =>
+        RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", DataFolder, "-m", "fast", "-w", "stop"], asPostgres: true, ct);
+
     public async ValueTask DisposeAsync()
     {
         try

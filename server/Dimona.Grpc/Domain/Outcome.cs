@@ -82,6 +82,9 @@ public sealed record Failure(FailureKind Kind, string Reason, string Message, IR
     public static Failure InvalidToken(string why) =>
         new(FailureKind.Unauthenticated, "INVALID_TOKEN", $"The bearer token was refused: {why}.", []);
 
+    public static Failure AuthorityUnavailable() =>
+        new(FailureKind.Unavailable, "AUTHORITY_UNAVAILABLE", "The bearer token cannot be checked just now: the identity provider's signing keys cannot be fetched. Retry later.", []);
+
     public static Failure ScopeMissing(Scopes scope) =>
         new(FailureKind.PermissionDenied, "SCOPE_MISSING", $"The token lacks the scope '{ScopeNames.Name(scope)}' this call needs.", [])
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
@@ -34,9 +35,14 @@ public sealed class DeadlineCap(IOptions<LimitOptions> options) : Interceptor
         catch (OperationCanceledException) when (capped.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.DeadlineExceeded,
-                $"The call ran past the service's maximum deadline of {max.TotalSeconds:0.#} s."));
+                $"The call ran past the service's maximum deadline of {Describe(max)}."));
         }
     }
+
+    /// <summary>A ceiling as people read it: "1.5 s" from a second up, "200 ms" or "0.5 ms" below.</summary>
+    public static string Describe(TimeSpan ceiling) => ceiling >= TimeSpan.FromSeconds(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{ceiling.TotalSeconds:0.###} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{ceiling.TotalMilliseconds:0.###} ms");
 
     /// <summary>The call's own context with an earlier deadline and the token that it cancels.</summary>
     private sealed class CappedCallContext(ServerCallContext inner, DateTime deadline, CancellationToken token) : ServerCallContext

@@ -48,6 +48,18 @@ public sealed class AuthSettings
         {
             return "Dimona:Auth:SigningKeys is set without Dimona:Auth:Issuer, the iss its tokens carry";
         }
+        if (!string.IsNullOrWhiteSpace(Authority))
+        {
+            if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+            {
+                return $"Dimona:Auth:Authority is '{Authority}', not an https:// address";
+            }
+            if (authority.Scheme == Uri.UriSchemeHttp && RequireHttpsMetadata)
+            {
+                return $"Dimona:Auth:Authority is '{Authority}', an http:// address, while Dimona:Auth:RequireHttpsMetadata is true:"
+                    + " give the authority's https:// address (or, for a local test authority only, set Dimona:Auth:RequireHttpsMetadata to false)";
+            }
+        }
         return string.IsNullOrWhiteSpace(Audience) ? "Dimona:Auth:Audience is empty" : null;
     }
 

@@ -13,9 +13,11 @@ namespace Dimona.Grpc.Security;
 /// Gives every Dimona call its <see cref="Caller"/> (in the call's user state, read by <see cref="CallerOf"/>): the
 /// holder of a valid token, or the unsecured channel for a call without one when it is on. A token that is not
 /// valid (expired, wrong key, issuer or audience) ends the call UNAUTHENTICATED, never taken as no token; so does a
-/// call without a token when the unsecured channel is off. Other services (health, reflection) pass untouched.
+/// call without a token when the unsecured channel is off. A token refused only because the authority's metadata
+/// cannot be fetched ends the call UNAVAILABLE (AUTHORITY_UNAVAILABLE): the caller may retry. Other services
+/// (health, reflection) pass untouched.
 /// </summary>
-public sealed class CallerInterceptor(IOptions<AuthSettings> settings) : Interceptor
+public sealed class CallerInterceptor(IOptions<AuthSettings> settings, IOptionsMonitor<JwtBearerOptions> bearer, ILogger<CallerInterceptor> logger) : Interceptor
 {
     private const string ServicePrefix = "/dimona.v1.DimonaService/";
     private static readonly object Key = new();
@@ -54,6 +56,11 @@ public sealed class CallerInterceptor(IOptions<AuthSettings> settings) : Interce
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
+            if (result.Failure is { } failure && DependsOnTheAuthority(failure) && await AuthorityProblemAsync(context.CancellationToken) is { } problem)
+            {
+                logger.LogWarning("A bearer token could not be checked: the authority's metadata cannot be fetched: {Problem}", problem);
+                throw Failure.AuthorityUnavailable().ToRpcException();
+            }
             throw Failure.InvalidToken(Why(result.Failure)).ToRpcException();
         }
         var user = result.Principal;
@@ -65,6 +72,32 @@ public sealed class CallerInterceptor(IOptions<AuthSettings> settings) : Interce
         var employers = user.FindAll(TokenMint.EmployerClaim).Select(c => c.Value.Trim()).ToHashSet(StringComparer.Ordinal);
         var scopes = ScopeNames.Parse(string.Join(' ', user.FindAll(TokenMint.ScopeClaim).Select(c => c.Value)));
         context.UserState[Key] = new Caller(true, subject, employers, scopes);
+    }
+
+    /// <summary>A refusal that the authority's keys or issuer might have turned into an acceptance.</summary>
+    private static bool DependsOnTheAuthority(Exception failure) =>
+        failure is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException or SecurityTokenInvalidIssuerException;
+
+    /// <summary>
+    /// Why the authority's metadata (issuer, signing keys) cannot be had, or null when it can or no authority is set.
+    /// The configuration manager answers from its cache once it has fetched the metadata, so this costs a fetch only
+    /// while the authority has never answered.
+    /// </summary>
+    private async Task<string?> AuthorityProblemAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Value.Authority) || bearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } metadata)
+        {
+            return null;
+        }
+        try
+        {
+            await metadata.GetConfigurationAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return e.InnerException?.Message ?? e.Message;
+        }
     }
 
     private static string Why(Exception? failure) => failure switch

@@ -32,7 +32,7 @@ public static class SecurityExtensions
     /// <summary>
     /// Checks the settings before the server listens. When tokens cannot be validated, writes one line naming the
     /// keys to set to standard error and returns false. With the development issuer on, creates its key and logs how
-    /// to mint a token.
+    /// to mint a token (a warning outside Development).
     /// </summary>
     public static bool CheckDimonaSecurity(this WebApplication app)
     {
@@ -40,6 +40,17 @@ public static class SecurityExtensions
         if (settings.Problem() is { } problem)
         {
             Console.Error.WriteLine($"dimona: cannot authenticate callers: {problem}.");
+            return false;
+        }
+        try
+        {
+            // The bearer options are completed on first use, which throws for settings Problem() does not foresee:
+            // better now, at start, than as HTTP 500 on every call.
+            _ = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or UriFormatException)
+        {
+            Console.Error.WriteLine($"dimona: cannot authenticate callers: {e.Message}");
             return false;
         }
         var development = app.Services.GetRequiredService<DevelopmentIssuer>();
@@ -54,15 +65,26 @@ public static class SecurityExtensions
                 Console.Error.WriteLine($"dimona: cannot use the development signing key {development.KeyPath}: {e.Message}");
                 return false;
             }
-            app.Logger.LogInformation(
-                "Development issuer on (key {KeyPath}): mint a token with: dotnet run --project server/Dimona.Grpc -v q -- token --employer 0403019261 --scope declare,consult",
-                development.KeyPath);
+            // Outside Development a development issuer is most likely a mistake: worth a warning.
+            app.Logger.Log(app.Environment.IsDevelopment() ? LogLevel.Information : LogLevel.Warning,
+                "Development issuer on (key {KeyPath}): mint a token by running this program with the same settings (environment, database) and the arguments"
+                + " token --employer 0403019261 --scope declare,consult, e.g. {Program} token ..., or from the sources dotnet run --project server/Dimona.Grpc -v q -- token ...",
+                development.KeyPath, ThisProgram());
         }
         if (settings.UnsecuredChannel)
         {
             app.Logger.LogInformation("Unsecured channel on: calls without a token may submit declarations and identify employers");
         }
         return true;
+    }
+
+    /// <summary>How this program was started: the apphost, or <c>dotnet</c> and the dll.</summary>
+    private static string ThisProgram()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? $"{process} {Path.Combine(AppContext.BaseDirectory, typeof(SecurityExtensions).Assembly.GetName().Name + ".dll")}"
+            : process;
     }
 
     private static void Configure(JwtBearerOptions options, AuthSettings settings, DevelopmentIssuer development)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
 using Microsoft.Extensions.Options;
 
 namespace Dimona.Grpc.Security;
@@ -7,7 +8,9 @@ namespace Dimona.Grpc.Security;
 /// <summary>
 /// The server's <c>token</c> verb: mints a token with the development issuer's key, prints only the token and exits.
 /// <c>token --employer N [--employer N ...] --scope declare,consult[,operator] [--subject ID] [--lifetime 8h]</c>;
-/// employers and scopes may also be given comma-separated.
+/// employers and scopes may also be given comma-separated. Each employer is written as the server compares it: a
+/// 10-digit enterprise number, a 9-digit definitive or 10-digit provisional ONSS number, with valid check digits.
+/// <c>token --help</c> prints the usage.
 /// </summary>
 public sealed class TokenCommand
 {
@@ -20,6 +23,7 @@ public sealed class TokenCommand
     private string subject = "developer";
     private TimeSpan lifetime = TimeSpan.FromHours(8);
     private string? error;
+    private bool help;
 
     private TokenCommand()
     {
@@ -33,6 +37,11 @@ public sealed class TokenCommand
             return null;
         }
         var command = new TokenCommand();
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            command.help = true;
+            return command;
+        }
         for (var i = 1; i < args.Length && command.error is null; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -49,9 +58,27 @@ public sealed class TokenCommand
         return command;
     }
 
-    /// <summary>Prints the token (exit 0), or one line saying what is wrong (exit 2, or 1 when the development issuer is off).</summary>
+    /// <summary>What is wrong with the options, as <see cref="Run"/> prints it; null when nothing.</summary>
+    public string? Error => error;
+
+    /// <summary>The employers the token will carry.</summary>
+    public IReadOnlyList<string> Employers => employers;
+
+    /// <summary>
+    /// Prints the token (exit 0), the usage for --help (exit 0), or one line saying what is wrong (exit 2, or 1 when
+    /// the development issuer is off).
+    /// </summary>
     public int Run(IServiceProvider services)
     {
+        if (help)
+        {
+            Console.Out.WriteLine(Usage);
+            Console.Out.WriteLine("  --employer  an enterprise number (10 digits, e.g. 0403019261) or an ONSS number (9 digits, or 10 for a provisional one)");
+            Console.Out.WriteLine("  --scope     declare (submit), consult (read), operator (confirm registrations, resolve pending declarations)");
+            Console.Out.WriteLine("  --subject   the caller's id in the token's sub (default developer)");
+            Console.Out.WriteLine("  --lifetime  how long the token is valid (default 8h)");
+            return 0;
+        }
         if (error is not null)
         {
             Console.Error.WriteLine($"dimona token: {error}\n{Usage}");
@@ -76,9 +103,9 @@ public sealed class TokenCommand
             case "--employer":
                 foreach (var employer in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    if (employer.Length is < 9 or > 10 || !employer.All(char.IsAsciiDigit))
+                    if (EmployerProblem(employer) is { } problem)
                     {
-                        return $"--employer {employer}: an enterprise number (10 digits) or an ONSS number (9 or 10 digits), digits only";
+                        return $"--employer {employer}: {problem}";
                     }
                     employers.Add(employer);
                 }
@@ -102,6 +129,35 @@ public sealed class TokenCommand
             default:
                 return $"unknown option {option}";
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="employer"/> would never match a stored employer (compared digit for digit), or null when it
+    /// is an enterprise number or an ONSS number as stored. The old 9-digit form of an enterprise number is refused
+    /// with its 10-digit form, not rewritten: a 9-digit number may also be an ONSS number.
+    /// </summary>
+    public static string? EmployerProblem(string employer)
+    {
+        if (!employer.All(char.IsAsciiDigit))
+        {
+            return "an enterprise number (10 digits) or an ONSS number (9 digits, or 10 for a provisional one), digits only";
+        }
+        if (employer.Length == 10)
+        {
+            return EnterpriseNumber.TryParse(employer, out _, out _) || OnssNumber.TryParseProvisional(employer, out _, out _) ? null
+                : "neither an enterprise number (10 digits starting with 0 or 1, valid check digits) nor a provisional ONSS number (10 digits starting with 5, valid check digits)";
+        }
+        if (employer.Length == 9)
+        {
+            if (OnssNumber.TryParseDefinitive(employer, out _, out _))
+            {
+                return null;
+            }
+            return EnterpriseNumber.TryParse(employer, out var enterprise, out _)
+                ? $"enterprise numbers are written with 10 digits: give {enterprise.Value}"
+                : "not an ONSS number (9 digits between 000100006 and 199999934, valid check digits), nor an enterprise number";
+        }
+        return "an enterprise number (10 digits) or an ONSS number (9 digits, or 10 for a provisional one)";
     }
 
     private static string? Set(ref TimeSpan field, TimeSpan value)

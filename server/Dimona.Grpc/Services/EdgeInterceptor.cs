@@ -23,7 +23,7 @@ public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Intercept
         {
             return await continuation(request, context);
         }
-        catch (DbException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             throw StorageFailure(context, e);
         }
@@ -41,7 +41,7 @@ public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Intercept
         {
             await continuation(requestStream, responseStream, context);
         }
-        catch (DbException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             throw StorageFailure(context, e);
         }
@@ -54,9 +54,25 @@ public sealed class EdgeInterceptor(ILogger<EdgeInterceptor> logger) : Intercept
     /// <summary>The caller went away or ran out of time: what it may still read is CANCELLED, not UNKNOWN.</summary>
     private static RpcException Cancelled => new(new Status(StatusCode.Cancelled, "The call was cancelled by the client or its deadline."));
 
+    /// <summary>
+    /// A database exception, or one holding it: EF Core wraps a transient one ("likely due to a transient failure",
+    /// an InvalidOperationException) and a retrying strategy's last one (RetryLimitExceededException).
+    /// </summary>
+    public static bool IsStorageFailure(Exception e)
+    {
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DbException || (cause is AggregateException aggregate && aggregate.InnerExceptions.Any(IsStorageFailure)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RpcException StorageFailure(ServerCallContext context, Exception e)
     {
-        logger.LogWarning("Storage failure in {Method}: {Error}", context.Method, e.Message);
+        logger.LogWarning("Storage failure in {Method}: {Error}", context.Method, e.GetBaseException().Message);
         return Failure.StorageUnavailable().ToRpcException();
     }
 }

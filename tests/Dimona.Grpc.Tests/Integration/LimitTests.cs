@@ -142,6 +142,30 @@ public class LimitTests
     }
 
     [Fact]
+    public async Task DeadlineCap_SubSecondCeiling_MessageNamesItInMilliseconds()
+    {
+        var cap = new DeadlineCap(Microsoft.Extensions.Options.Options.Create(new LimitOptions { MaxDeadline = TimeSpan.FromMilliseconds(1) }));
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => cap.UnaryServerHandler<string, string>("request", new TestCallContext(DateTime.MaxValue), async (_, capped) =>
+        {
+            await Task.Delay(Timeout.Infinite, capped.CancellationToken);
+            return "never";
+        }));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        Assert.Contains("maximum deadline of 1 ms", e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "1 ms")]
+    [InlineData(250, "250 ms")]
+    [InlineData(1_000, "1 s")]
+    [InlineData(1_500, "1.5 s")]
+    [InlineData(60_000, "60 s")]
+    public void DeadlineCap_Describe_SaysSecondsFromOneSecondAndMillisecondsBelow(int milliseconds, string expected) =>
+        Assert.Equal(expected, DeadlineCap.Describe(TimeSpan.FromMilliseconds(milliseconds)));
+
+    [Fact]
     public async Task DeadlineCap_CallWithinTheCeiling_KeepsItsOwnDeadline()
     {
         var cap = new DeadlineCap(Microsoft.Extensions.Options.Options.Create(new LimitOptions { MaxDeadline = TimeSpan.FromMinutes(1) }));

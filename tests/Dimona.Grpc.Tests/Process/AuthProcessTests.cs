@@ -38,6 +38,37 @@ public class AuthProcessTests
         Assert.Contains("Dimona:Auth:Authority", errors[0], StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task Start_InProductionWithAnHttpAuthority_ExitsOneWithOneLine()
+    {
+        await using var server = ServerProcess.Start(environment: new Dictionary<string, string> { ["Dimona__Auth__Authority"] = "http://127.0.0.1:1/realms/x" });
+        var exitCode = await server.WaitForExitAsync(ExitTimeout, Ct);
+
+        Assert.True(exitCode == 1, $"Exit code {exitCode}.\n{server.Output}");
+        var line = Assert.Single(server.StandardError, l => l.Trim().Length > 0);
+        Assert.StartsWith("dimona: cannot authenticate callers: Dimona:Auth:Authority is 'http://127.0.0.1:1/realms/x', an http:// address", line, StringComparison.Ordinal);
+        Assert.Contains("Dimona:Auth:RequireHttpsMetadata", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.StandardOutput.Concat(server.StandardError), ServerProcess.IsStackFrame);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AuthorityUnreachable_TokenOfAnotherKeyIsUnavailableToRetry_TokensOfConfiguredKeysStillServe()
+    {
+        await using var server = ServerProcess.Start(environment: new Dictionary<string, string> { ["Dimona__Auth__Authority"] = "https://127.0.0.1:1/realms/x" });
+        await server.WaitReadyAsync(Ct);
+        var otherKey = TestTokens.Mint(["0403019261"], Scopes.Declare, key: Convert.ToBase64String(new byte[32]), issuer: "https://127.0.0.1:1/realms/x");
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() => new DimonaService.DimonaServiceClient(server.CreateChannel(otherKey))
+                .SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+            Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+            Assert.Equal("AUTHORITY_UNAVAILABLE", refused.GetRpcStatus()?.Reason());
+        }
+        var declared = await new DimonaService.DimonaServiceClient(server.CreateChannel()).SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct);
+        Assert.Equal(DeclarationStatus.Accepted, declared.Declaration.Status);
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task DevelopmentIssuer_TokenVerb_MintsATokenTheServerAccepts_AndNoOtherKeysTokens()
     {
@@ -47,7 +78,13 @@ public class AuthProcessTests
         try
         {
             await server.WaitReadyAsync(Ct);
-            Assert.Contains(server.StandardOutput, line => line.Contains("Development issuer on", StringComparison.Ordinal) && line.Contains(" token ", StringComparison.Ordinal));
+            // Outside Development the hint is a warning, and it asks for the same program with the same settings.
+            var output = server.StandardOutput;
+            var hint = output.ToList().FindIndex(line => line.Contains("Development issuer on", StringComparison.Ordinal) && line.Contains(" token ", StringComparison.Ordinal));
+            Assert.True(hint > 0, server.Output);
+            Assert.StartsWith("warn:", output[hint - 1], StringComparison.Ordinal);
+            Assert.Contains("this program with the same settings", output[hint], StringComparison.Ordinal);
+            Assert.Contains("Dimona.Grpc.dll token ...", output[hint], StringComparison.Ordinal);
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
@@ -89,6 +126,18 @@ public class AuthProcessTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.StandardOutput);
         Assert.Contains("the development issuer is off", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task TokenVerb_Help_PrintsTheUsageAndExitsZero()
+    {
+        var run = await ToolRun.RunAsync(Path.GetTempPath(), ServerProcess.DotnetHost(),
+            [Path.Combine(ServerProcess.ProgramFolder, "Dimona.Grpc.dll"), "token", "--help"],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" });
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.StartsWith("usage: token --employer", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--scope", run.StandardOutput, StringComparison.Ordinal);
     }
 
     private static Task<ToolRun> MintAsync(ServerProcess server, Dictionary<string, string> environment, params string[] options)

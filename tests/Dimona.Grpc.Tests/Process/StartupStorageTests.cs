@@ -73,6 +73,25 @@ public class StartupStorageTests
         Assert.Equal(Requests.DefinitiveEmployer, employer.Employer.EnterpriseNumber);
     }
 
+    [Theory(Timeout = 90_000)]
+    [InlineData("postgres", "", "Dimona:Database:Provider is 'postgres': it is Sqlite (the default) or PostgreSql")]
+    [InlineData("PostgreSql", "", "Dimona:Database:Provider is PostgreSql but no connection string is set: set Dimona:Database:ConnectionString")]
+    [InlineData("PostgreSql", "Host=127.0.0.1;Colour=blue", "Dimona:Database:ConnectionString is not a PostgreSQL connection string")]
+    public async Task Start_DatabaseSettingsNamingNoDatabase_ExitsOneWithOneLine(string provider, string connectionString, string expected)
+    {
+        await using var server = ServerProcess.Start(environment: new Dictionary<string, string>
+        {
+            ["Dimona__Database__Provider"] = provider,
+            ["Dimona__Database__ConnectionString"] = connectionString,
+        });
+        var exitCode = await server.WaitForExitAsync(ExitTimeout, Ct);
+
+        Assert.True(exitCode == 1, $"Exit code {exitCode}.\n{server.Output}");
+        var line = Assert.Single(server.StandardError, l => l.Trim().Length > 0);
+        Assert.StartsWith($"dimona: cannot choose the database: {expected}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.StandardOutput.Concat(server.StandardError), ServerProcess.IsStackFrame);
+    }
+
     private static async Task AssertStartFailsAsync(string path, string? reason = null)
     {
         await using var server = ServerProcess.Start(path);
