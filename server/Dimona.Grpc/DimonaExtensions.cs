@@ -28,6 +28,12 @@ public static class DimonaExtensions
         builder.Services.AddSingleton<Submissions>();
         builder.Services.AddSingleton<Operations>();
 
+        // Stateless, so one of each serves every call (gRPC would otherwise build each interceptor anew per call).
+        builder.Services.AddSingleton<MetricsInterceptor>();
+        builder.Services.AddSingleton<EdgeInterceptor>();
+        builder.Services.AddSingleton<CallerInterceptor>();
+        builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.AddSingleton<DeadlineCap>();
         builder.Services.AddGrpc(options =>
         {
             // Outermost first: every call counted; its edge (unparsable, storage, cancelled); who calls; their rate;

@@ -17,7 +17,8 @@ namespace Dimona.Grpc.Security;
 /// cannot be fetched ends the call UNAVAILABLE (AUTHORITY_UNAVAILABLE): the caller may retry. Other services
 /// (health, reflection) pass untouched.
 /// </summary>
-public sealed class CallerInterceptor(IOptions<AuthSettings> settings, IOptionsMonitor<JwtBearerOptions> bearer, ILogger<CallerInterceptor> logger) : Interceptor
+public sealed class CallerInterceptor(
+    IOptions<AuthSettings> settings, IOptionsMonitor<JwtBearerOptions> bearer, ValidatedTokens validated, ILogger<CallerInterceptor> logger) : Interceptor
 {
     private const string ServicePrefix = "/dimona.v1.DimonaService/";
     private static readonly object Key = new();
@@ -48,9 +49,15 @@ public sealed class CallerInterceptor(IOptions<AuthSettings> settings, IOptionsM
             return;
         }
         var http = context.GetHttpContext();
-        if (string.IsNullOrEmpty(http.Request.Headers.Authorization))
+        string? authorization = http.Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(authorization))
         {
             context.UserState[Key] = settings.Value.UnsecuredChannel ? Caller.Unsecured : throw Failure.TokenRequired().ToRpcException();
+            return;
+        }
+        if (validated.Find(authorization) is { } known)
+        {
+            context.UserState[Key] = known;
             return;
         }
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -71,7 +78,10 @@ public sealed class CallerInterceptor(IOptions<AuthSettings> settings, IOptionsM
         }
         var employers = user.FindAll(TokenMint.EmployerClaim).Select(c => c.Value.Trim()).ToHashSet(StringComparer.Ordinal);
         var scopes = ScopeNames.Parse(string.Join(' ', user.FindAll(TokenMint.ScopeClaim).Select(c => c.Value)));
-        context.UserState[Key] = new Caller(true, subject, employers, scopes);
+        var caller = new Caller(true, subject, employers, scopes);
+        var expires = long.TryParse(user.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : (DateTimeOffset?)null;
+        validated.Add(authorization, caller, expires);
+        context.UserState[Key] = caller;
     }
 
     /// <summary>A refusal that the authority's keys or issuer might have turned into an acceptance.</summary>

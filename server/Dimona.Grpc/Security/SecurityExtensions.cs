@@ -17,6 +17,7 @@ public static class SecurityExtensions
     {
         builder.Services.AddOptions<AuthSettings>().Bind(builder.Configuration.GetSection(AuthSettings.Section));
         builder.Services.AddSingleton<DevelopmentIssuer>();
+        builder.Services.AddSingleton<ValidatedTokens>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         // AddAuthentication brings data protection, which bearer tokens never use; its start-up service would create
         // a key ring on disk and warn that it is stored unencrypted.
