@@ -153,6 +153,9 @@ public sealed class TlsTests : IDisposable
             var untrusted = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, .. identify],
                 new Dictionary<string, string> { ["DIMONA_CLIENT_CERT"] = memberPath });
             Assert.Equal(1, untrusted.ExitCode);
+            Assert.Contains("give that authority with --ca-file or DIMONA_CA_FILE", untrusted.Output, StringComparison.Ordinal);
+            var withoutCertificate = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, "--ca-file", caPath, .. identify]);
+            Assert.Equal(1, withoutCertificate.ExitCode);
             var missing = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, "--ca-file", Path.Combine(folder, "none.pem"), .. identify]);
             Assert.Equal(2, missing.ExitCode);
             Assert.Contains("error: --ca-file: no file at", missing.Output, StringComparison.Ordinal);
