@@ -15,7 +15,7 @@ public static class DimonaClient
 {
     /// <summary>
     /// Registers <see cref="DimonaService.DimonaServiceClient"/> through the gRPC client factory, with the default
-    /// deadline, retries on <c>UNAVAILABLE</c> and request ids of <see cref="DimonaClientOptions"/>. The returned
+    /// deadline, retries on <c>UNAVAILABLE</c>, request ids, token and TLS certificates of <see cref="DimonaClientOptions"/>. The returned
     /// builder tunes the underlying HTTP client further (a message handler, for instance).
     /// </summary>
     public static IHttpClientBuilder AddDimonaClient(this IServiceCollection services, Action<DimonaClientOptions>? configure = null)
