@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Dimona.V1;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -14,7 +15,7 @@ public static class DimonaClient
 {
     /// <summary>
     /// Registers <see cref="DimonaService.DimonaServiceClient"/> through the gRPC client factory, with the default
-    /// deadline, retries on <c>UNAVAILABLE</c> and request ids of <see cref="DimonaClientOptions"/>. The returned
+    /// deadline, retries on <c>UNAVAILABLE</c>, request ids, token and TLS certificates of <see cref="DimonaClientOptions"/>. The returned
     /// builder tunes the underlying HTTP client further (a message handler, for instance).
     /// </summary>
     public static IHttpClientBuilder AddDimonaClient(this IServiceCollection services, Action<DimonaClientOptions>? configure = null)
@@ -47,14 +48,34 @@ public static class DimonaClient
         return new DimonaService.DimonaServiceClient(channel.Intercept(new DimonaCallDefaults(options.Deadline)));
     }
 
-    /// <summary>The connection handler: HTTP/2 keep-alive pings while calls are open, more connections when one is full.</summary>
-    private static SocketsHttpHandler Handler(DimonaClientOptions options) => new()
+    /// <summary>
+    /// The connection handler: HTTP/2 keep-alive pings while calls are open, more connections when one is full, and
+    /// the TLS trust and client certificate of <paramref name="options"/>.
+    /// </summary>
+    private static SocketsHttpHandler Handler(DimonaClientOptions options)
     {
-        KeepAlivePingDelay = options.KeepAlivePingDelay,
-        KeepAlivePingTimeout = options.KeepAlivePingTimeout,
-        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-        EnableMultipleHttp2Connections = true,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            KeepAlivePingDelay = options.KeepAlivePingDelay,
+            KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            EnableMultipleHttp2Connections = true,
+        };
+        if (options.ServerAuthority is { } authority)
+        {
+            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                CustomTrustStore = { authority },
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+        }
+        if (options.ClientCertificate is { } certificate)
+        {
+            handler.SslOptions.ClientCertificates = [certificate];
+        }
+        return handler;
+    }
 
     private static DimonaClientOptions Options(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<DimonaClientOptions>>().Value;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Dimona.Client;
 
 /// <summary>How the client reaches the service and how long it waits.</summary>
@@ -43,4 +45,18 @@ public sealed class DimonaClientOptions
     /// used instead of <see cref="Token"/> when set. Returning null or empty sends the call without a token.
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
+
+    /// <summary>
+    /// Over TLS, the authority the service's certificate must chain to instead of the roots the machine trusts: a
+    /// private authority's certificate, or a self-signed service's own (revocation is not checked). None: the machine's
+    /// roots. <see cref="DimonaCertificates.LoadAuthority"/> reads it from a PEM or DER file.
+    /// </summary>
+    public X509Certificate2? ServerAuthority { get; set; }
+
+    /// <summary>
+    /// Over TLS, the certificate, with its private key, that the client presents to a service asking for one (mutual
+    /// TLS). It only opens the connection: what the caller may do still comes from its <see cref="Token"/>.
+    /// <see cref="DimonaCertificates.LoadClientPem"/> and <see cref="DimonaCertificates.LoadClientPkcs12"/> read it.
+    /// </summary>
+    public X509Certificate2? ClientCertificate { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Dimona.Client;
 using Dimona.Console.Commands;
 using Dimona.Console.Output;
 using Dimona.V1;
@@ -12,7 +13,7 @@ namespace Dimona.Console;
 /// Progress is drawn on <paramref name="progressConsole"/>, if any.
 /// </summary>
 internal sealed class DimonaCli(
-    Func<Uri, string?, DimonaService.DimonaServiceClient> connect,
+    Func<DimonaClientOptions, DimonaService.DimonaServiceClient> connect,
     TextWriter output,
     TextWriter error,
     IAnsiConsole? progressConsole = null)
@@ -21,10 +22,15 @@ internal sealed class DimonaCli(
     {
         var address = AddressOption.Create();
         var token = TokenOption.Create();
-        var context = new CommandContext(address, token, connect, output, error);
+        var tls = new TlsOptions();
+        var context = new CommandContext(address, token, tls, connect, output, error);
         var root = new RootCommand("Operators' console client of the Dimona service (Belgian immediate declaration of employment)");
         root.Options.Add(address);
         root.Options.Add(token);
+        foreach (var option in tls.All)
+        {
+            root.Options.Add(option);
+        }
         root.Subcommands.Add(IdentifyCommand.Create(context));
         root.Subcommands.Add(RegisterCommand.Create(context));
         root.Subcommands.Add(ConfirmCommand.Create(context));

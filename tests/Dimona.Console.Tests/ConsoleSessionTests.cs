@@ -29,7 +29,7 @@ public class ConsoleSessionTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var cli = new DimonaCli((_, token) => server.CreateDimonaClient(token ?? TestTokens.Default), output, error);
+        var cli = new DimonaCli(options => server.CreateDimonaClient(options.Token ?? TestTokens.Default), output, error);
         var arguments = Regex.Matches(commandLine, "\"[^\"]*\"|[^ ]+").Select(word => word.Value.Trim('"')).ToArray();
         var exitCode = await cli.RunAsync(arguments, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));

@@ -1,3 +1,4 @@
+using Dimona.Client;
 using Dimona.V1;
 using Grpc.Core;
 
@@ -37,10 +38,14 @@ internal sealed class FakeDimonaClient : DimonaService.DimonaServiceClient
     /// <summary>The token the command line gave (--token or DIMONA_TOKEN), null for none.</summary>
     public string? Token { get; private set; }
 
-    public DimonaService.DimonaServiceClient Connect(Uri address, string? token)
+    /// <summary>The options the command line gave, certificates included; null until a command connects.</summary>
+    public DimonaClientOptions? Options { get; private set; }
+
+    public DimonaService.DimonaServiceClient Connect(DimonaClientOptions options)
     {
-        Address = address;
-        Token = token;
+        Options = options;
+        Address = options.Address;
+        Token = options.Token;
         return this;
     }
 

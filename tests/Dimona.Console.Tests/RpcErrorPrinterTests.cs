@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Dimona.Console.Output;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -82,6 +83,26 @@ public class RpcErrorPrinterTests
             error: Unauthenticated: This call needs a bearer token.
               reason: TOKEN_REQUIRED
               give a token with --token or DIMONA_TOKEN
+
+            """,
+            writer.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Print_TlsHandshakeRefused_SaysWhereTheAuthorityAndCertificateGo()
+    {
+        var handshake = new HttpRequestException("The SSL connection could not be established, see inner exception.",
+            new AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"));
+        var exception = new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, "Error starting gRPC call.", handshake));
+        var writer = new StringWriter();
+
+        RpcErrorPrinter.Print(exception, writer, new Uri("https://dimona.test:5001"));
+
+        Assert.Equal(
+            """
+            error: Internal: Error starting gRPC call.
+              a service whose certificate a private authority issued: give that authority with --ca-file or DIMONA_CA_FILE
+              a service asking for a client certificate: give yours with --client-cert or DIMONA_CLIENT_CERT
 
             """,
             writer.ToString().ReplaceLineEndings("\n"));

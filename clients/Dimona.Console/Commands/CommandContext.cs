@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dimona.Client;
 using Dimona.Console.Connection;
 using Dimona.Console.Output;
 using Dimona.V1;
@@ -6,11 +7,12 @@ using Grpc.Core;
 
 namespace Dimona.Console.Commands;
 
-/// <summary>What every command shares: the --address and --token options, the way to reach the service, and the output.</summary>
+/// <summary>What every command shares: the --address, --token and TLS options, the way to reach the service, and the output.</summary>
 internal sealed class CommandContext(
     Option<string> address,
     Option<string?> token,
-    Func<Uri, string?, DimonaService.DimonaServiceClient> connect,
+    TlsOptions tls,
+    Func<DimonaClientOptions, DimonaService.DimonaServiceClient> connect,
     TextWriter output,
     TextWriter error)
 {
@@ -26,7 +28,9 @@ internal sealed class CommandContext(
         {
             serverAddress = ServerAddress.Parse(parseResult.GetValue(address));
             var bearer = parseResult.GetValue(token);
-            await call(connect(serverAddress, string.IsNullOrWhiteSpace(bearer) ? null : bearer.Trim()));
+            var options = new DimonaClientOptions { Address = serverAddress, Token = string.IsNullOrWhiteSpace(bearer) ? null : bearer.Trim() };
+            tls.Apply(parseResult, options);
+            await call(connect(options));
             return ExitCodes.Success;
         }
         catch (UsageException exception)

@@ -7,6 +7,5 @@ namespace Dimona.Console.Connection;
 internal static class GrpcConnection
 {
     // The channel lives as long as the process, which makes one call and ends.
-    public static DimonaService.DimonaServiceClient Connect(Uri address, string? token) =>
-        DimonaClient.Create(new DimonaClientOptions { Address = address, Token = token });
+    public static DimonaService.DimonaServiceClient Connect(DimonaClientOptions options) => DimonaClient.Create(options);
 }

@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Dimona.Client;
 using Grpc.Core;
 
@@ -13,6 +14,7 @@ internal static class RpcErrorPrinter
         {
             // The client's own "Error connecting to subchannel." does not say where, nor why.
             writer.WriteLine($"error: {exception.StatusCode}: cannot reach the Dimona service at {address} ({Cause(exception)})");
+            PrintTlsHint(exception, writer);
             return;
         }
 
@@ -32,6 +34,21 @@ internal static class RpcErrorPrinter
         if (exception.StatusCode == StatusCode.Unauthenticated)
         {
             writer.WriteLine("  give a token with --token or DIMONA_TOKEN");
+        }
+        PrintTlsHint(exception, writer);
+    }
+
+    /// <summary>After a failed TLS handshake (the client refusing the service's certificate), the options that set TLS up.</summary>
+    private static void PrintTlsHint(RpcException exception, TextWriter writer)
+    {
+        for (var cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is AuthenticationException)
+            {
+                writer.WriteLine("  a service whose certificate a private authority issued: give that authority with --ca-file or DIMONA_CA_FILE");
+                writer.WriteLine("  a service asking for a client certificate: give yours with --client-cert or DIMONA_CLIENT_CERT");
+                return;
+            }
         }
     }
 

@@ -91,7 +91,111 @@ public sealed class TlsTests : IDisposable
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Https_ClientCertificateRequired_DimonaClientCreateWithTheOptionsFromFiles_Identifies()
+    {
+        var (server, port, serverCertificate, member) = await StartRequiringClientCertificatesAsync();
+        await using var _ = server;
+        using (serverCertificate)
+        using (member)
+        {
+            var serverPath = Path.Combine(folder, "server.pem");
+            await File.WriteAllTextAsync(serverPath, serverCertificate.ExportCertificatePem(), Ct);
+            var memberPath = Path.Combine(folder, "member.pfx");
+            await File.WriteAllBytesAsync(memberPath, member.Export(X509ContentType.Pkcs12, Password), Ct);
+
+            var client = DimonaClient.Create(new DimonaClientOptions
+            {
+                Address = Https(port),
+                Token = TestTokens.Default,
+                ServerAuthority = DimonaCertificates.LoadAuthority(serverPath),
+                ClientCertificate = DimonaCertificates.LoadClientPkcs12(memberPath, Password),
+            });
+            var identified = await client.IdentifyEmployerAsync(
+                new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } }, cancellationToken: Ct);
+
+            Assert.Equal(Requests.DefinitiveEmployer, identified.Employer.EnterpriseNumber);
+            var withoutCertificate = DimonaClient.Create(new DimonaClientOptions
+            {
+                Address = Https(port),
+                Token = TestTokens.Default,
+                ServerAuthority = DimonaCertificates.LoadAuthority(serverPath),
+                MaxAttempts = 1,
+            });
+            var refused = await Assert.ThrowsAsync<RpcException>(() => withoutCertificate.IdentifyEmployerAsync(
+                new IdentifyEmployerRequest { Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer } }, cancellationToken: Ct).ResponseAsync);
+            Assert.Contains(refused.StatusCode, new[] { StatusCode.Internal, StatusCode.Unavailable });
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Https_ClientCertificateRequired_ConsoleWithCaFileAndClientCertPem_IdentifiesTheEmployer()
+    {
+        var (server, port, serverCertificate, member) = await StartRequiringClientCertificatesAsync();
+        await using var _ = server;
+        using (serverCertificate)
+        using (member)
+        {
+            var caPath = Path.Combine(folder, "dimona-ca.pem");
+            await File.WriteAllTextAsync(caPath, serverCertificate.ExportCertificatePem(), Ct);
+            // The certificate and its key in one PEM file, given through the environment as an operator's profile would.
+            var memberPath = Path.Combine(folder, "payroll-office.pem");
+            using var memberKey = member.GetRSAPrivateKey() ?? throw new InvalidOperationException("The client certificate has no RSA key.");
+            await File.WriteAllTextAsync(memberPath, member.ExportCertificatePem() + "\n" + memberKey.ExportPkcs8PrivateKeyPem() + "\n", Ct);
+            var console = ServerProcess.BuiltAssembly(Path.Combine("clients", "Dimona.Console"), "dimona.dll");
+            string[] identify = ["--address", Https(port).ToString(), "--token", TestTokens.Default, "identify", "--enterprise-number", Requests.DefinitiveEmployer];
+
+            var run = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, "--ca-file", caPath, .. identify],
+                new Dictionary<string, string> { ["DIMONA_CLIENT_CERT"] = memberPath });
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains(Requests.DefinitiveEmployer, run.StandardOutput, StringComparison.Ordinal);
+            var untrusted = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, .. identify],
+                new Dictionary<string, string> { ["DIMONA_CLIENT_CERT"] = memberPath });
+            Assert.Equal(1, untrusted.ExitCode);
+            Assert.Contains("give that authority with --ca-file or DIMONA_CA_FILE", untrusted.Output, StringComparison.Ordinal);
+            var withoutCertificate = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, "--ca-file", caPath, .. identify]);
+            Assert.Equal(1, withoutCertificate.ExitCode);
+            var missing = await ToolRun.RunAsync(folder, ServerProcess.DotnetHost(), [console, "--ca-file", Path.Combine(folder, "none.pem"), .. identify]);
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("error: --ca-file: no file at", missing.Output, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>
+    /// The server over TLS with a self-signed certificate, requiring client certificates of an authority of its own,
+    /// serving; with a certificate that authority issued.
+    /// </summary>
+    private async Task<(ServerProcess Server, int Port, X509Certificate2 ServerCertificate, X509Certificate2 Member)> StartRequiringClientCertificatesAsync()
+    {
+        var serverCertificate = SelfSigned("CN=127.0.0.1", serverAuth: true);
+        using var authority = Authority("CN=Dimona test clients");
+        var member = Issue(authority, "CN=payroll-office");
+        var authorityPath = Path.Combine(folder, "clients-ca.pem");
+        await File.WriteAllTextAsync(authorityPath, authority.ExportCertificatePem(), Ct);
+        var port = FreeLoopbackPort();
+        var environment = Https(port, serverCertificate);
+        environment["Kestrel__Endpoints__Https__ClientCertificateMode"] = "RequireCertificate";
+        environment["Dimona__Tls__ClientCertificateAuthority"] = authorityPath;
+        var server = ServerProcess.Start(environment: environment);
+        try
+        {
+            using var channel = Channel(port, serverCertificate, member);
+            await WaitServingAsync(server, channel);
+            return (server, port, serverCertificate, member);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            serverCertificate.Dispose();
+            member.Dispose();
+            throw;
+        }
+    }
+
+    private static Uri Https(int port) => new($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Kestrel's settings for one HTTPS endpoint on loopback with <paramref name="certificate"/>, as a .pfx file.</summary>
     private Dictionary<string, string> Https(int port, X509Certificate2 certificate)
@@ -181,7 +285,8 @@ public sealed class TlsTests : IDisposable
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(8));
+        // The authority's own validity: certificates keep whole seconds, so "now + 1 day" taken again can end after it.
+        using var issued = request.Create(authority, authority.NotBefore, authority.NotAfter, RandomNumberGenerator.GetBytes(8));
         using var withKey = issued.CopyWithPrivateKey(key);
         return Reloaded(withKey);
     }
