@@ -94,12 +94,36 @@ public sealed class Submissions(DeclarationWriter writer, TimeProvider time, ILo
             return failure;
         }
         var declaration = wellFormed.Value!;
+        var receivedJson = ContractMapping.ToReceivedJson(request, declaration.RequestId);
+        if (!caller.Secured)
+        {
+            declaration = declaration with { RequestId = UnsecuredRequestId(declaration.RequestId) };
+        }
         IReadOnlyList<Anomaly> anomalies = declaration.Content switch
         {
             DimonaIn @in => DimonaInRules.Check(new InCheck(@in, declaration.Worker!, brusselsNow)),
             DimonaUpdate update => ChangeRules.UpdateHasDate(update) is { } noDate ? [noDate] : [],
             _ => [],
         };
-        return new CheckedDeclaration(declaration, now, anomalies, ContractMapping.ToReceivedJson(request, declaration.RequestId), caller);
+        return new CheckedDeclaration(declaration, now, anomalies, receivedJson, caller);
+    }
+
+    /// <summary>
+    /// The key under which a request id given on the unsecured channel is kept: a UUID derived from it (version 8,
+    /// from SHA-256), so that the unsecured channel's request ids never meet the secured channel's. Otherwise anyone
+    /// who can guess a secured request id (say, one a batch file's line gave) could resend that request without a
+    /// token and be answered the secured declaration's number and period id. A retry on the unsecured channel still
+    /// finds its own earlier declaration, and the stored request keeps the id as the caller gave it.
+    /// </summary>
+    internal static Guid UnsecuredRequestId(Guid requestId)
+    {
+        Span<byte> input = stackalloc byte[32];
+        "dimona.unsecured"u8.CopyTo(input);
+        requestId.TryWriteBytes(input[16..], bigEndian: true, out _);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
     }
 }

@@ -69,6 +69,33 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public async Task Unsecured_ResendingASecuredRequest_IsNotAnsweredWithItsNumber_ItsOwnRetriesAre()
+    {
+        await using var server = new DimonaServerFactory(unsecuredChannel: true);
+        var anonymous = server.CreateDimonaClient(token: null);
+        var secured = Requests.Stg();
+        var stored = (await server.CreateDimonaClient().SubmitDeclarationAsync(secured, cancellationToken: Ct)).Declaration;
+
+        var resent = (await anonymous.SubmitDeclarationAsync(secured, cancellationToken: Ct)).Declaration;
+        var own = Requests.Stg();
+        own.DimonaIn.StartDate = "2027-06-01";
+        own.DimonaIn.EndDate = "2027-06-30";
+        var first = (await anonymous.SubmitDeclarationAsync(own, cancellationToken: Ct)).Declaration;
+        var retried = (await anonymous.SubmitDeclarationAsync(own, cancellationToken: Ct)).Declaration;
+        var readBack = (await server.CreateDimonaClient().GetDeclarationAsync(
+            new GetDeclarationRequest { DeclarationNumber = first.DeclarationNumber }, cancellationToken: Ct)).Declaration;
+
+        // A new declaration, refused as the same period: neither the secured number nor its period id comes back.
+        Assert.NotEqual(stored.DeclarationNumber, resent.DeclarationNumber);
+        Assert.Equal(DeclarationStatus.Refused, resent.Status);
+        Assert.DoesNotContain(stored.PeriodId, resent.ToString(), StringComparison.Ordinal);
+        Assert.Equal(secured.RequestId, resent.RequestId);
+        // The unsecured caller's own retry is answered with its declaration, stored with the request id it gave.
+        Assert.Equal((first.DeclarationNumber, DeclarationStatus.Accepted), (retried.DeclarationNumber, retried.Status));
+        Assert.Equal(own.RequestId, readBack.RequestId);
+    }
+
+    [Fact]
     public async Task Unsecured_Preview_IsRefused_ItWouldProbeWithoutStoring()
     {
         await using var server = new DimonaServerFactory(unsecuredChannel: true);
