@@ -2,7 +2,10 @@ using Dimona.Grpc.Tests.Integration;
 using Dimona.Grpc.Tests.Process;
 using Dimona.V1;
 using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Npgsql;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Dimona.Grpc.Tests.PostgreSql;
 
@@ -146,6 +149,120 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
         }
     }
 
+    [Fact]
+    public async Task SameWorkers_BatchesInOppositeOrdersAndUnaryCallsThroughBoth_EveryItemIsAnsweredAndHealthStaysServing()
+    {
+        // Ten batch messages of 60 items over the same 30 workers, streamed through each instance in opposite worker
+        // orders, and 250 unary INs over them through both at once: each commit locks many workers that the other
+        // instance's commits lock too, in another order. Per round, on the code that locked workers as declarations
+        // came: hundreds of items UNAVAILABLE and health NOT_SERVING (with the fixture's 10 ms deadlock_timeout).
+        const int WorkerCount = 30;
+        const int BatchSize = 60;
+        const int MessageCount = 10;
+        const int UnaryCount = 250;
+        const int ContendedRounds = 3;
+        const int SlotsPerMessage = BatchSize / WorkerCount;
+        var health = new[] { new Health.HealthClient(instances.ChannelA), new Health.HealthClient(instances.ChannelB) };
+        var accepted = new List<string>();
+        for (var round = 0; round < ContendedRounds; round++)
+        {
+            var forward = Enumerable.Range(0, MessageCount * BatchSize).Select(j => Contended(j % WorkerCount, round, j / WorkerCount));
+            var backward = Enumerable.Range(0, MessageCount * BatchSize).Select(j => Contended(WorkerCount - 1 - (j % WorkerCount), round, j / WorkerCount));
+            var unary = Enumerable.Range(0, UnaryCount).Select(k =>
+                SubmitOutcomeAsync(k % 2 == 0 ? A : B, Contended(k % WorkerCount, round, (MessageCount * SlotsPerMessage) + (k / WorkerCount))));
+
+            var batches = Task.WhenAll(BatchAsync(A, Workers.Messages(forward, BatchSize)), BatchAsync(B, Workers.Messages(backward, BatchSize)));
+            var unaryAnswers = await Task.WhenAll(unary);
+            var batchAnswers = await batches;
+
+            AssertAnswered(batchAnswers, unaryAnswers);
+            await AssertServingAsync();
+            accepted.AddRange(batchAnswers.SelectMany(results => results).Where(r => r.Declaration?.Status == DeclarationStatus.Accepted).Select(r => r.Declaration.PeriodId));
+        }
+
+        // Of the two batches' same periods, whichever came second was refused: one period per week asked for, none overlapping another.
+        Assert.Equal(ContendedRounds * MessageCount * BatchSize, accepted.Count);
+        Assert.Equal((long)ContendedRounds * ((MessageCount * BatchSize) + UnaryCount), await instances.ScalarAsync(
+            "SELECT count(*) FROM \"Periods\" WHERE \"State\" <> 'Cancelled' AND \"WorkerNiss\" = ANY(string_to_array($1, ','))", ContendedWorkers()));
+        Assert.Equal(0L, await instances.ScalarAsync(
+            "SELECT count(*) FROM \"Periods\" a JOIN \"Periods\" b ON b.\"WorkerNiss\" = a.\"WorkerNiss\" AND b.\"EmployerId\" = a.\"EmployerId\" " +
+            "AND b.\"PeriodId\" > a.\"PeriodId\" AND b.\"StartDate\" <= a.\"EndDate\" AND a.\"StartDate\" <= b.\"EndDate\" " +
+            "WHERE a.\"State\" <> 'Cancelled' AND b.\"State\" <> 'Cancelled' AND a.\"WorkerNiss\" = ANY(string_to_array($1, ','))", ContendedWorkers()));
+
+        // The periods the batches created, cancelled through both instances at once in opposite orders: the named
+        // periods' workers are locked too. Each is cancelled once; the other CANCEL of it is refused.
+        var cancels = await Task.WhenAll(
+            BatchAsync(A, Workers.Messages(accepted.Select(Cancel), BatchSize)),
+            BatchAsync(B, Workers.Messages(Enumerable.Reverse(accepted).Select(Cancel), BatchSize)));
+        AssertAnswered(cancels, []);
+        await AssertServingAsync();
+        Assert.Equal(accepted.Count, cancels.SelectMany(results => results).Count(r => r.Declaration.Status == DeclarationStatus.Accepted));
+
+        async Task AssertServingAsync()
+        {
+            foreach (var client in health)
+            {
+                Assert.Equal(ServingStatus.Serving, (await client.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct)).Status);
+            }
+        }
+
+        static void AssertAnswered(List<BatchItemResult>[] batchAnswers, string?[] unaryAnswers)
+        {
+            string?[] failures = [.. batchAnswers.SelectMany(results => results).Where(r => r.Error is not null).Select(r => r.Error.Message), .. unaryAnswers.Where(a => a is not null)];
+            Assert.Empty(failures);
+        }
+
+        static SubmitDeclarationRequest Cancel(string periodId) => new()
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Employer = new EmployerId { EnterpriseNumber = Requests.DefinitiveEmployer },
+            DimonaCancel = new DimonaCancel { PeriodId = periodId },
+        };
+
+        static string ContendedWorkers() => string.Join(',', Enumerable.Range(0, WorkerCount).Select(w => Workers.Niss(6000 + w)));
+    }
+
+    /// <summary>An STG IN of worker 6000 + <paramref name="worker"/> for six days of week <paramref name="slot"/> of <paramref name="round"/>.</summary>
+    private static SubmitDeclarationRequest Contended(int worker, int round, int slot)
+    {
+        var start = new DateOnly(2032, 1, 5).AddDays(7 * ((round * 50) + slot));
+        var request = Workers.Stg(6000 + worker);
+        request.DimonaIn.StartDate = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        request.DimonaIn.EndDate = start.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return request;
+    }
+
+    /// <summary>The messages sent at once on one stream, and the results of all their items.</summary>
+    private static async Task<List<BatchItemResult>> BatchAsync(DimonaService.DimonaServiceClient client, List<SubmitDeclarationBatchRequest> messages)
+    {
+        using var call = client.SubmitDeclarationBatch(cancellationToken: Ct);
+        foreach (var message in messages)
+        {
+            await call.RequestStream.WriteAsync(message, Ct);
+        }
+        await call.RequestStream.CompleteAsync();
+        var results = new List<BatchItemResult>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            results.AddRange(response.Results);
+        }
+        return results;
+    }
+
+    /// <summary>Null once the declaration is stored, or the status it failed with.</summary>
+    private static async Task<string?> SubmitOutcomeAsync(DimonaService.DimonaServiceClient client, SubmitDeclarationRequest request)
+    {
+        try
+        {
+            await SubmitAsync(client, request);
+            return null;
+        }
+        catch (RpcException e)
+        {
+            return $"{e.StatusCode} {e.GetRpcStatus()?.Reason()}";
+        }
+    }
+
     /// <summary>A valid enterprise number of no demo employer for <paramref name="i"/>: 8 digits, then 97 − (them mod 97).</summary>
     private static string EnterpriseNumber(int i)
     {
@@ -200,11 +317,17 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
 
         public DimonaService.DimonaServiceClient ClientB { get; private set; } = null!;
 
+        public GrpcChannel ChannelA { get; private set; } = null!;
+
+        public GrpcChannel ChannelB { get; private set; } = null!;
+
         private string ConnectionString => SharedCluster.Instance.ConnectionString(database);
 
         public async ValueTask InitializeAsync()
         {
             SharedCluster.Instance.CreateDatabase(database);
+            // A deadlock is found after 10 ms rather than 1 s: contention tests stay quick even when they meet one.
+            await ExecuteAsync($"ALTER DATABASE \"{database}\" SET deadlock_timeout = '10ms'");
             var environment = new Dictionary<string, string>
             {
                 ["Dimona__Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
@@ -213,12 +336,20 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
             first = ServerProcess.Start(environment: environment);
             second = ServerProcess.Start(environment: environment);
             await Task.WhenAll(first.WaitReadyAsync(CancellationToken.None), second.WaitReadyAsync(CancellationToken.None));
-            ClientA = CreateClient(first);
-            ClientB = CreateClient(second);
+            // The one place channels are made: a call needing more is added here.
+            ChannelA = first.CreateChannel();
+            ChannelB = second.CreateChannel();
+            ClientA = new DimonaService.DimonaServiceClient(ChannelA);
+            ClientB = new DimonaService.DimonaServiceClient(ChannelB);
         }
 
-        /// <summary>The one place clients are made: a call needing more (a token) is added here.</summary>
-        private static DimonaService.DimonaServiceClient CreateClient(ServerProcess server) => new(server.CreateChannel());
+        private async Task ExecuteAsync(string sql)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
 
         public async Task<long> ScalarAsync(string sql, string value)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dimona.Grpc.Domain;
+using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Hosting;
 
 namespace Dimona.Grpc.Persistence;
@@ -20,8 +21,14 @@ public sealed class DeclarationWriter : IAsyncDisposable
     /// <summary>How many declarations one transaction takes at most.</summary>
     public const int MaxDeclarationsPerCommit = 16384;
 
-    /// <summary>How many times a transaction is decided when it keeps conflicting with other instances: then its jobs fail UNAVAILABLE.</summary>
-    public const int MaxConflictAttempts = 5;
+    /// <summary>
+    /// How many times a transaction is decided when it keeps conflicting with other instances: then its jobs fail
+    /// UNAVAILABLE, which their callers retry, and the health check is left as it is (contention is not a failing database).
+    /// </summary>
+    public const int MaxConflictAttempts = 8;
+
+    /// <summary>The longest pause before deciding a conflicting transaction again: a random part of it, doubling from 5 ms per attempt.</summary>
+    private static readonly TimeSpan MaxConflictBackOff = TimeSpan.FromMilliseconds(200);
 
     private readonly Channel<Job> queue = Channel.CreateBounded<Job>(new BoundedChannelOptions(QueueCapacity)
     {
@@ -142,7 +149,8 @@ public sealed class DeclarationWriter : IAsyncDisposable
         try
         {
             // Another instance on the same database may get there first (store.IsConflict): everything is decided
-            // again, on what is there now, a bounded number of times.
+            // again, on what is there now, a bounded number of times. The workers are locked first, all at once.
+            var (workers, periods) = Named(jobs);
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -150,6 +158,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
                     addedInCommit = 0;
                     using (var transaction = store.Begin())
                     {
+                        transaction.LockWorkers(workers, periods);
                         var employers = new Dictionary<EmployerId, Employer?>();
                         foreach (var job in jobs)
                         {
@@ -163,6 +172,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
                 catch (Exception e) when (attempt < MaxConflictAttempts && store.IsConflict(e))
                 {
                     logger.LogDebug("Conflict with another instance, deciding {Count} declarations again (attempt {Attempt}): {Error}", count, attempt + 1, e.Message);
+                    // Jittered: two instances that met do not come back at the same moment.
+                    var limit = Math.Min(MaxConflictBackOff.TotalMilliseconds, 5 << Math.Min(attempt - 1, 10));
+                    Thread.Sleep(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * limit));
                 }
             }
             if (addedInCommit > 0 && health.WriteSucceeded())
@@ -175,7 +187,14 @@ public sealed class DeclarationWriter : IAsyncDisposable
                     count, jobs.Count, Stopwatch.GetElapsedTime(started, decided).TotalMilliseconds, Stopwatch.GetElapsedTime(decided).TotalMilliseconds);
             }
         }
-        catch (Exception e) when (store.IsUnavailable(e) || store.IsConflict(e))
+        catch (Exception e) when (store.IsConflict(e))
+        {
+            // Contention with other instances, not a failing database: the callers retry, the health check stays as it is.
+            logger.LogWarning("Conflict with other instances {Attempts} times in a row: {Count} declarations not stored, answered UNAVAILABLE; the health check is unchanged. {Error}",
+                MaxConflictAttempts, count, StorageError(e));
+            jobs.ForEach(job => job.Fail(Failure.StorageUnavailable()));
+        }
+        catch (Exception e) when (store.IsUnavailable(e))
         {
             // One warning when writes start failing, not one per commit while they go on failing.
             logger.Log(health.WriteFailed() ? LogLevel.Warning : LogLevel.Debug,
@@ -189,6 +208,18 @@ public sealed class DeclarationWriter : IAsyncDisposable
             jobs.ForEach(job => job.Fail(Failure.Internal()));
         }
         jobs.ForEach(job => job.Complete());
+    }
+
+    /// <summary>The workers the jobs' declarations name, and the periods they change: what the transaction locks first.</summary>
+    private static (HashSet<Niss> Workers, HashSet<PeriodId> Periods) Named(List<Job> jobs)
+    {
+        var workers = new HashSet<Niss>();
+        var periods = new HashSet<PeriodId>();
+        foreach (var job in jobs)
+        {
+            job.Name(workers, periods);
+        }
+        return (workers, periods);
     }
 
     /// <summary>
@@ -281,6 +312,14 @@ public sealed class DeclarationWriter : IAsyncDisposable
         /// <summary>How many declarations (or pieces of work) it holds: what a commit is counted in.</summary>
         public abstract int Count { get; }
 
+        /// <summary>
+        /// Adds the workers it declares for and the periods it changes, to be locked before anything is decided; work
+        /// that names neither in advance (an operator's, a registration) locks what it meets as it goes.
+        /// </summary>
+        public virtual void Name(HashSet<Niss> workers, HashSet<PeriodId> periods)
+        {
+        }
+
         /// <summary>Decides every piece in the transaction.</summary>
         public abstract void Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers);
 
@@ -306,6 +345,22 @@ public sealed class DeclarationWriter : IAsyncDisposable
 
     private sealed class DeclarationJob(DeclarationWriter writer, IReadOnlyList<CheckedDeclaration> items) : Job<Declaration>(items.Count)
     {
+        public override void Name(HashSet<Niss> workers, HashSet<PeriodId> periods)
+        {
+            foreach (var item in items)
+            {
+                switch (item.Request.Content)
+                {
+                    case DimonaIn when item.Request.Worker?.Niss is { } niss:
+                        workers.Add(niss);
+                        break;
+                    case PeriodChange change:
+                        periods.Add(change.PeriodId);
+                        break;
+                }
+            }
+        }
+
         public override void Decide(IStoreTransaction transaction, Dictionary<EmployerId, Employer?> employers)
         {
             for (var i = 0; i < items.Count; i++)

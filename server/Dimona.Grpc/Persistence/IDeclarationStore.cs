@@ -31,6 +31,14 @@ public interface IDeclarationStore
 
 public interface IStoreTransaction : IDisposable
 {
+    /// <summary>
+    /// Before anything is decided: takes, in one order every instance shares, whatever the transaction needs to decide
+    /// on these workers and on the workers of these periods without another instance changing them (see
+    /// <see cref="PostgreSqlDeclarationStore"/>), so that two transactions over the same workers wait for each other
+    /// rather than deadlock. Workers the transaction meets later are still locked as they come.
+    /// </summary>
+    void LockWorkers(IReadOnlyCollection<Niss> workers, IReadOnlyCollection<PeriodId> periods);
+
     Employer? FindEmployer(EmployerId id);
 
     Employer? FindEmployer(long id);

@@ -13,7 +13,9 @@ namespace Dimona.Grpc.Persistence;
 /// <item>A transaction takes a lock on a worker (<c>pg_advisory_xact_lock</c> on the NISS) before it reads the
 /// worker's periods or quota hours, or changes one of their periods (found, locked, read again), and keeps it until
 /// it ends: overlaps with one employer and the quotas across employers are decided on facts no other instance is
-/// changing.</item>
+/// changing. The writer's transaction first takes the locks of every worker its declarations name, in ascending
+/// order (<see cref="IStoreTransaction.LockWorkers"/>), so that two instances' commits over the same workers queue
+/// rather than deadlock.</item>
 /// <item>Unique keys on (employer, request id), the declaration number and the employer numbers: an insert that
 /// meets another instance's row fails with a unique violation, a conflict (<see cref="IsConflict"/>), and the writer
 /// decides the whole transaction again, finding that row (a retry is then answered with it).</item>
@@ -215,14 +217,38 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             return rows.Where(row => types.Contains(row.Type)).Sum(row => row.Hours);
         }
 
+        public void LockWorkers(IReadOnlyCollection<Niss> workers, IReadOnlyCollection<PeriodId> periods)
+        {
+            var keys = new SortedSet<long>(workers.Select(worker => KeyOf(worker.Value)));
+            if (periods.Count > 0)
+            {
+                // A period never changes worker: read before its worker is locked, it still names the worker to lock.
+                object ids = periods.Select(id => id.Value).ToArray();
+                var periodWorkers = ReadAll("SELECT DISTINCT \"WorkerNiss\" FROM \"Periods\" WHERE \"PeriodId\" = ANY($1)", r => r.GetString(0), ids);
+                keys.UnionWith(periodWorkers.Select(KeyOf));
+            }
+            keys.ExceptWith(lockedWorkers);
+            if (keys.Count == 0)
+            {
+                return;
+            }
+            lockedWorkers.UnionWith(keys);
+            // Ascending, in every instance: two transactions wanting some of the same workers, whatever order their
+            // declarations came in, wait for one another rather than each hold a lock the other waits for (a
+            // deadlock). The sorted subquery feeds the lock function one key after the other, in its order (the plan:
+            // a Subquery Scan calling it over the Sort). Sent with the read that follows, as a statement of its own
+            // before it: at read committed, that read's snapshot is taken once every lock is held.
+            Defer("SELECT pg_advisory_xact_lock(sorted.key) FROM (SELECT key FROM unnest($1::bigint[]) AS key ORDER BY key) AS sorted",
+                [keys.ToArray()], returnsRow: true);
+        }
+
         /// <summary>
         /// Takes the worker's lock for the rest of the transaction, waiting for any other instance holding it; true
         /// when it was not held by this transaction yet.
         /// </summary>
         private bool LockWorker(Niss worker)
         {
-            // A NISS is 11 digits: the number itself is the key, so two workers never share a lock.
-            var key = long.Parse(worker.Value, System.Globalization.CultureInfo.InvariantCulture);
+            var key = KeyOf(worker.Value);
             if (!lockedWorkers.Add(key))
             {
                 return false;
@@ -232,6 +258,9 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
             Defer("SELECT pg_advisory_xact_lock($1)", [key], returnsRow: true);
             return true;
         }
+
+        /// <summary>A NISS is 11 digits: the number itself is the worker's lock key, so two workers never share a lock.</summary>
+        private static long KeyOf(string niss) => long.Parse(niss, System.Globalization.CultureInfo.InvariantCulture);
 
         public bool TryAdd(DecidedDeclaration decided)
         {

@@ -54,6 +54,11 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
     {
         private bool committed;
 
+        /// <summary>Nothing to take: the transaction already holds the database's write lock.</summary>
+        public void LockWorkers(IReadOnlyCollection<Niss> workers, IReadOnlyCollection<PeriodId> periods)
+        {
+        }
+
         public Employer? FindEmployer(EmployerId id)
         {
             var (statement, number) = id switch

@@ -70,6 +70,28 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Submit_ConflictingWithAnotherInstanceAtEveryAttempt_IsUnavailableAndHealthStaysServing()
+    {
+        var store = new FailingStore { Conflicting = true };
+        await using var server = new DimonaServerFactory();
+        using var faulty = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
+        var channel = Channel(faulty);
+        var client = new DimonaService.DimonaServiceClient(channel);
+        var health = new Health.HealthClient(channel);
+
+        var status = await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
+
+        // Decided again each time, then answered UNAVAILABLE for the caller to retry: contention, not a failing database.
+        Assert.Equal("STORAGE_UNAVAILABLE", status.Reason());
+        Assert.Equal(DeclarationWriter.MaxConflictAttempts, store.Conflicts);
+        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct)).Status);
+        store.Conflicting = false;
+        var declaration = (await client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct)).Declaration;
+        Assert.Equal(DeclarationStatus.Accepted, declaration.Status);
+    }
+
+    [Fact]
     public async Task StorageFailingAtCommit_LeavesNeitherTheChangesNorTheirAuditRecords()
     {
         var store = new FailingStore();
@@ -204,13 +226,23 @@ public class FaultTests
         return server.CreateChannel().CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(cancellationToken: Ct), body).ResponseAsync;
     }
 
-    /// <summary>A store that fails every commit with SQLite's "disk full" while <see cref="Failing"/>, or holds the writer.</summary>
+    /// <summary>
+    /// A store that fails every commit with SQLite's "disk full" while <see cref="Failing"/>, or as if another instance
+    /// got there first while <see cref="Conflicting"/>, or holds the writer.
+    /// </summary>
     private sealed class FailingStore
     {
         private readonly SemaphoreSlim gate = new(1, 1);
         private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public volatile bool Failing;
+
+        public volatile bool Conflicting;
+
+        private int conflicts;
+
+        /// <summary>How many commits failed as conflicts.</summary>
+        public int Conflicts => Volatile.Read(ref conflicts);
 
         /// <summary>The next declaration number drawn is reported as taken, as if another declaration had it.</summary>
         public volatile bool NumberTakenOnce;
@@ -241,11 +273,13 @@ public class FaultTests
 
             public bool IsUnavailable(Exception e) => inner.IsUnavailable(e);
 
-            public bool IsConflict(Exception e) => inner.IsConflict(e);
+            public bool IsConflict(Exception e) => e is StoreConflictException || inner.IsConflict(e);
         }
 
         private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction
         {
+            public void LockWorkers(IReadOnlyCollection<Niss> workers, IReadOnlyCollection<PeriodId> periods) => inner.LockWorkers(workers, periods);
+
             public Grpc.Domain.Employer? FindEmployer(Grpc.Domain.EmployerId id) => inner.FindEmployer(id);
 
             public Grpc.Domain.Declaration? FindByRequestId(long employerId, Guid requestId) => inner.FindByRequestId(employerId, requestId);
@@ -290,6 +324,11 @@ public class FaultTests
                 if (fault.Failing)
                 {
                     throw new IOException("No space left on device.");
+                }
+                if (fault.Conflicting)
+                {
+                    Interlocked.Increment(ref fault.conflicts);
+                    throw new StoreConflictException("Another instance got there first.");
                 }
                 inner.Commit();
             }
