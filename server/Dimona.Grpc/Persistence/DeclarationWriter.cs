@@ -18,8 +18,6 @@ public sealed class DeclarationWriter : IAsyncDisposable
     /// <summary>How many jobs (a unary call, or one batch message of up to 1000 declarations) the queue holds.</summary>
     public const int QueueCapacity = 128;
 
-    /// <summary>How many declarations one transaction takes at most.</summary>
-    public const int MaxDeclarationsPerCommit = 16384;
 
     /// <summary>
     /// How many times a transaction is decided when it keeps conflicting with other instances: then its jobs fail
@@ -44,6 +42,9 @@ public sealed class DeclarationWriter : IAsyncDisposable
     private readonly NumberDraw numbers = new();
     private readonly DimonaMetrics metrics;
 
+    /// <summary>How many declarations one transaction takes at most (a whole job more at worst): the store's say.</summary>
+    private readonly int maxPerCommit;
+
     /// <summary>Rows the current commit added: counted by the loop, the one thread that decides.</summary>
     private int addedInCommit;
 
@@ -54,6 +55,7 @@ public sealed class DeclarationWriter : IAsyncDisposable
         this.time = time;
         this.logger = logger;
         this.metrics = metrics;
+        maxPerCommit = store.MaxDeclarationsPerCommit;
         metrics.ObserveQueue(() => Queued);
         loop = Task.Run(Run);
     }
@@ -114,10 +116,22 @@ public sealed class DeclarationWriter : IAsyncDisposable
             while (await queue.Reader.WaitToReadAsync())
             {
                 var count = 0;
-                while (count < MaxDeclarationsPerCommit && queue.Reader.TryRead(out var job))
+                while (count < maxPerCommit && queue.Reader.TryPeek(out var next))
                 {
-                    jobs.Add(job);
-                    count += job.Count;
+                    // Other work (an operator's, a registration) runs in a transaction of its own: it locks the worker
+                    // it needs as it goes, which after the workers of declarations locked up front could deadlock with
+                    // another instance.
+                    if (next is not DeclarationJob && jobs.Count > 0)
+                    {
+                        break;
+                    }
+                    queue.Reader.TryRead(out var job);
+                    jobs.Add(job!);
+                    count += job!.Count;
+                    if (job is not DeclarationJob)
+                    {
+                        break;
+                    }
                 }
                 Commit(jobs, count);
                 jobs.Clear();

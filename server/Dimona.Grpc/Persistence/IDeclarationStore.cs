@@ -27,6 +27,9 @@ public interface IDeclarationStore
     /// deciding all of it again, on what is there now, gives the right answers.
     /// </summary>
     bool IsConflict(Exception e);
+
+    /// <summary>How many declarations the writer puts in one transaction at most.</summary>
+    int MaxDeclarationsPerCommit { get; }
 }
 
 public interface IStoreTransaction : IDisposable

@@ -89,6 +89,12 @@ public sealed class PostgreSqlDeclarationStore(NpgsqlDataSource dataSource) : ID
     /// Another instance got there first: a unique key taken (23505), a deadlock between two instances' locks
     /// (40P01) or a serialization failure (40001), or a row no longer in the state it was decided on.
     /// </summary>
+    /// <summary>
+    /// Fewer than on SQLite: a commit holds an advisory lock per worker it names until it ends, and PostgreSQL's lock
+    /// table (max_locks_per_transaction × max_connections, 6,400 by default) is shared by every instance.
+    /// </summary>
+    public int MaxDeclarationsPerCommit => 2048;
+
     public bool IsConflict(Exception e) =>
         e is StoreConflictException
         || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };

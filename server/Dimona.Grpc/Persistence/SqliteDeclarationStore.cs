@@ -50,6 +50,9 @@ public sealed class SqliteDeclarationStore(string path) : IDeclarationStore, IDi
     /// <summary>Never: the one writer holds the database's write lock for the whole transaction, so no one else gets there first.</summary>
     public bool IsConflict(Exception e) => false;
 
+    /// <summary>Many: one commit's fsync is then shared by many callers, and SQLite locks the whole file anyway.</summary>
+    public int MaxDeclarationsPerCommit => 16384;
+
     private sealed class Transaction(SqliteDeclarationStore store, Statements s) : IStoreTransaction
     {
         private bool committed;

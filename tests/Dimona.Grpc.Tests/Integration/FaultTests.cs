@@ -274,6 +274,8 @@ public class FaultTests
             public bool IsUnavailable(Exception e) => inner.IsUnavailable(e);
 
             public bool IsConflict(Exception e) => e is StoreConflictException || inner.IsConflict(e);
+
+            public int MaxDeclarationsPerCommit => inner.MaxDeclarationsPerCommit;
         }
 
         private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction
