@@ -216,6 +216,59 @@ public class FaultTests
         Assert.Equal([declaration.DeclarationNumber], await db.Declarations.Select(d => d.DeclarationNumber).ToListAsync(Ct));
     }
 
+    /// <summary>
+    /// An operator's or a registration's change queued among declarations commits in a transaction of its own: it
+    /// locks the worker it needs as it goes, which after the declarations' workers locked up front could deadlock with
+    /// another instance.
+    /// </summary>
+    [Fact]
+    public async Task Registration_QueuedAmongDeclarations_CommitsInATransactionOfItsOwn()
+    {
+        var store = new FailingStore();
+        await using var server = new DimonaServerFactory();
+        using var blocked = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IDeclarationStore>(services => store.Over(server.CreateDeclarationStore(services)))));
+        var client = new DimonaService.DimonaServiceClient(Channel(blocked));
+        var writer = blocked.Services.GetRequiredService<DeclarationWriter>();
+        Task<SubmitDeclarationResponse> Submit(int worker)
+        {
+            var r = Requests.Stg();
+            r.Worker.Niss = Workers.Niss(worker);
+            return client.SubmitDeclarationAsync(r, cancellationToken: Ct).ResponseAsync;
+        }
+        store.Hold();
+        var first = Submit(0);
+        await store.HeldAsync();
+
+        var before = Submit(1);
+        while (writer.Queued < 1)
+        {
+            await Task.Delay(10, Ct);
+        }
+        var registered = client.RegisterEmployerAsync(new RegisterEmployerRequest
+        {
+            Name = "Frituur De Hoek",
+            EnterpriseNumber = "0431150350",
+            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
+            Channel = RegistrationChannel.Unsecured,
+            EmployerCategory = "000",
+            NaceCodes = { "56102" },
+        }, cancellationToken: Ct).ResponseAsync;
+        while (writer.Queued < 2)
+        {
+            await Task.Delay(10, Ct);
+        }
+        var after = Submit(2);
+        while (writer.Queued < 3)
+        {
+            await Task.Delay(10, Ct);
+        }
+        store.Release();
+        await Task.WhenAll(first, before, registered, after);
+
+        Assert.Equal([(1, 0), (1, 0), (0, 1), (1, 0)], store.Commits.ToArray());
+    }
+
     private static GrpcChannel Channel(WebApplicationFactory<Services.DimonaGrpcService> factory) =>
         GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(TestTokens.Default, factory.Server.CreateHandler()) });
 
@@ -249,6 +302,9 @@ public class FaultTests
 
         public string? RefusedNumber { get; set; }
 
+        /// <summary>Each committed transaction: how many declarations it added and how many other changes it made.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<(int Declarations, int Other)> Commits { get; } = new();
+
         public IDeclarationStore Over(IDeclarationStore inner) => new Store(this, inner);
 
         /// <summary>The next transaction waits until <see cref="Release"/>.</summary>
@@ -280,6 +336,9 @@ public class FaultTests
 
         private sealed class Transaction(FailingStore fault, IStoreTransaction inner) : IStoreTransaction
         {
+            private int declarations;
+            private int other;
+
             public void LockWorkers(IReadOnlyCollection<Niss> workers, IReadOnlyCollection<PeriodId> periods) => inner.LockWorkers(workers, periods);
 
             public Grpc.Domain.Employer? FindEmployer(Grpc.Domain.EmployerId id) => inner.FindEmployer(id);
@@ -305,7 +364,9 @@ public class FaultTests
                     fault.RefusedNumber = decided.Declaration.DeclarationNumber!.Value;
                     return false;
                 }
-                return inner.TryAdd(decided);
+                var added = inner.TryAdd(decided);
+                declarations += added ? 1 : 0;
+                return added;
             }
 
             public void Resolve(DeclarationNumber number, Grpc.Domain.DeclarationStatus status, IReadOnlyList<Grpc.Domain.Anomaly> anomalies, Niss worker, Grpc.Domain.Period? created) =>
@@ -315,7 +376,11 @@ public class FaultTests
 
             public bool OnssNumberTaken(OnssNumber number) => inner.OnssNumberTaken(number);
 
-            public Grpc.Domain.Employer AddEmployer(Grpc.Domain.Employer employer) => inner.AddEmployer(employer);
+            public Grpc.Domain.Employer AddEmployer(Grpc.Domain.Employer employer)
+            {
+                other++;
+                return inner.AddEmployer(employer);
+            }
 
             public void SetDefinitiveOnssNumber(long employerId, OnssNumber number) => inner.SetDefinitiveOnssNumber(employerId, number);
 
@@ -333,6 +398,7 @@ public class FaultTests
                     throw new StoreConflictException("Another instance got there first.");
                 }
                 inner.Commit();
+                fault.Commits.Enqueue((declarations, other));
             }
 
             public void Dispose() => inner.Dispose();
