@@ -47,8 +47,8 @@ public sealed class MetricsInterceptor(DimonaMetrics metrics) : Interceptor
         if (requestStream is IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> requests
             && responseStream is IServerStreamWriter<V1.SubmitDeclarationBatchResponse> responses)
         {
-            requestStream = (IAsyncStreamReader<TRequest>)(object)new CountingReader(requests, metrics);
-            responseStream = (IServerStreamWriter<TResponse>)(object)new CountingWriter(responses, metrics);
+            requestStream = (IAsyncStreamReader<TRequest>)(object)new BatchStreamTap.Reader(requests, message => metrics.BatchMessage(message.Items.Count));
+            responseStream = (IServerStreamWriter<TResponse>)(object)new BatchStreamTap.Writer(responses, Counted);
         }
         try
         {
@@ -67,50 +67,20 @@ public sealed class MetricsInterceptor(DimonaMetrics metrics) : Interceptor
         }
     }
 
-    private sealed class CountingReader(IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> inner, DimonaMetrics metrics)
-        : IAsyncStreamReader<V1.SubmitDeclarationBatchRequest>
+    /// <summary>Counts each item's result or error in a batch response on its way out.</summary>
+    private V1.SubmitDeclarationBatchResponse Counted(V1.SubmitDeclarationBatchResponse message)
     {
-        public V1.SubmitDeclarationBatchRequest Current => inner.Current;
-
-        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        foreach (var result in message.Results)
         {
-            var more = await inner.MoveNext(cancellationToken);
-            if (more)
+            if (result.ResultCase == V1.BatchItemResult.ResultOneofCase.Declaration)
             {
-                metrics.BatchMessage(inner.Current.Items.Count);
+                metrics.Declared(result.Declaration, preview: result.Declaration.DeclarationNumber.Length == 0);
             }
-            return more;
-        }
-    }
-
-    private sealed class CountingWriter(IServerStreamWriter<V1.SubmitDeclarationBatchResponse> inner, DimonaMetrics metrics)
-        : IServerStreamWriter<V1.SubmitDeclarationBatchResponse>
-    {
-        public WriteOptions? WriteOptions
-        {
-            get => inner.WriteOptions;
-            set => inner.WriteOptions = value;
-        }
-
-        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message) => inner.WriteAsync(Counted(message));
-
-        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message, CancellationToken cancellationToken) =>
-            inner.WriteAsync(Counted(message), cancellationToken);
-
-        private V1.SubmitDeclarationBatchResponse Counted(V1.SubmitDeclarationBatchResponse message)
-        {
-            foreach (var result in message.Results)
+            else
             {
-                if (result.ResultCase == V1.BatchItemResult.ResultOneofCase.Declaration)
-                {
-                    metrics.Declared(result.Declaration, preview: result.Declaration.DeclarationNumber.Length == 0);
-                }
-                else
-                {
-                    metrics.Refused(result.Error.GetDetail<ErrorInfo>()?.Reason ?? ((StatusCode)result.Error.Code).ToString());
-                }
+                metrics.Refused(result.Error.GetDetail<ErrorInfo>()?.Reason ?? ((StatusCode)result.Error.Code).ToString());
             }
-            return message;
         }
+        return message;
     }
 }

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Dimona.Grpc.Domain;
-using Dimona.Grpc.Domain.Identifiers;
 using Dimona.Grpc.Security;
 using Dimona.Grpc.Services;
 using Google.Protobuf.WellKnownTypes;
@@ -101,11 +100,10 @@ public sealed class RateLimits : IDisposable
     };
 
     /// <summary>The number an <see cref="V1.EmployerId"/> gives, in the form a token names it; null when it names none or a malformed one.</summary>
-    private static string? EmployerNumber(V1.EmployerId? employer) => employer?.NumberCase switch
+    private static string? EmployerNumber(V1.EmployerId? employer) => RequestCheck.EmployerOrNull(employer) switch
     {
-        V1.EmployerId.NumberOneofCase.EnterpriseNumber when EnterpriseNumber.TryParse(employer.EnterpriseNumber, out var e, out _) => e.Value,
-        V1.EmployerId.NumberOneofCase.OnssNumber when OnssNumber.TryParseDefinitive(employer.OnssNumber, out var o, out _) => o.Value,
-        V1.EmployerId.NumberOneofCase.ProvisionalOnssNumber when OnssNumber.TryParseProvisional(employer.ProvisionalOnssNumber, out var p, out _) => p.Value,
+        EmployerId.Enterprise e => e.Number.Value,
+        EmployerId.Onss o => o.Number.Value,
         _ => null,
     };
 
@@ -143,84 +141,54 @@ public sealed class RateLimitInterceptor(RateLimits limits) : Interceptor
         {
             return continuation(requestStream, responseStream, context);
         }
+        var caller = CallerInterceptor.CallerOf(context);
+        // The refused items' slots of each message read, in order, for its response.
         var refused = new System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>>();
-        var reader = new LimitedReader(requests, limits, refused, key: item => RateLimits.Key(item.Employer, CallerInterceptor.CallerOf(context), context));
-        var writer = new RefusalWriter(responses, refused);
+        var reader = new BatchStreamTap.Reader(requests, message => refused.Enqueue(Limit(message, item => RateLimits.Key(item.Employer, caller, context))));
+        var writer = new BatchStreamTap.Writer(responses, message => Restore(message, refused));
         return continuation((IAsyncStreamReader<TRequest>)(object)reader, (IServerStreamWriter<TResponse>)(object)writer, context);
     }
 
     private static bool IsDimona(ServerCallContext context) => context.Method.StartsWith("/dimona.", StringComparison.Ordinal);
 
-    /// <summary>Takes each message's permits and removes the refused items, remembering their slots.</summary>
-    private sealed class LimitedReader(
-        IAsyncStreamReader<V1.SubmitDeclarationBatchRequest> inner,
-        RateLimits limits,
-        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused,
-        Func<V1.SubmitDeclarationRequest, string> key)
-        : IAsyncStreamReader<V1.SubmitDeclarationBatchRequest>
+    /// <summary>Takes a message's permits and removes the refused items: their slots, with the refusal for each.</summary>
+    private List<(int Index, Google.Rpc.Status Status)> Limit(V1.SubmitDeclarationBatchRequest message, Func<V1.SubmitDeclarationRequest, string> key)
     {
-        public V1.SubmitDeclarationBatchRequest Current => inner.Current;
-
-        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        var slots = new List<(int Index, Google.Rpc.Status Status)>();
+        // A message refused as a whole ends the stream unanswered: it is left as it came.
+        if (TolerantParsing.WhyUnparsable(message) is not null || message.Items.Count > DimonaGrpcService.MaxItemsPerMessage)
         {
-            if (!await inner.MoveNext(cancellationToken))
-            {
-                return false;
-            }
-            var message = inner.Current;
-            // A message refused as a whole ends the stream unanswered: it is left as it came.
-            if (TolerantParsing.WhyUnparsable(message) is not null || message.Items.Count > DimonaGrpcService.MaxItemsPerMessage)
-            {
-                return true;
-            }
-            var slots = new List<(int Index, Google.Rpc.Status Status)>();
-            var keys = message.Items.Select(key).ToList();
-            var refusals = new Dictionary<string, Google.Rpc.Status?>();
-            foreach (var group in keys.GroupBy(k => k))
-            {
-                refusals[group.Key] = limits.TryTake(group.Key, group.Count()) is { } retryAfter ? RateLimits.Refusal(group.Key, retryAfter) : null;
-            }
-            for (var i = message.Items.Count - 1; i >= 0; i--)
-            {
-                if (refusals[keys[i]] is { } status)
-                {
-                    slots.Add((i, status));
-                    message.Items.RemoveAt(i);
-                }
-            }
-            slots.Reverse();
-            refused.Enqueue(slots);
-            return true;
+            return slots;
         }
+        var keys = message.Items.Select(key).ToList();
+        var refusals = new Dictionary<string, Google.Rpc.Status?>();
+        foreach (var group in keys.GroupBy(k => k))
+        {
+            refusals[group.Key] = limits.TryTake(group.Key, group.Count()) is { } retryAfter ? RateLimits.Refusal(group.Key, retryAfter) : null;
+        }
+        for (var i = message.Items.Count - 1; i >= 0; i--)
+        {
+            if (refusals[keys[i]] is { } status)
+            {
+                slots.Add((i, status));
+                message.Items.RemoveAt(i);
+            }
+        }
+        slots.Reverse();
+        return slots;
     }
 
     /// <summary>Puts the refused items back in their slots of each response, in the order the messages were read.</summary>
-    private sealed class RefusalWriter(
-        IServerStreamWriter<V1.SubmitDeclarationBatchResponse> inner,
-        System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused)
-        : IServerStreamWriter<V1.SubmitDeclarationBatchResponse>
+    private static V1.SubmitDeclarationBatchResponse Restore(
+        V1.SubmitDeclarationBatchResponse message, System.Collections.Concurrent.ConcurrentQueue<List<(int Index, Google.Rpc.Status Status)>> refused)
     {
-        public WriteOptions? WriteOptions
+        if (refused.TryDequeue(out var slots))
         {
-            get => inner.WriteOptions;
-            set => inner.WriteOptions = value;
-        }
-
-        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message) => inner.WriteAsync(Restore(message));
-
-        public Task WriteAsync(V1.SubmitDeclarationBatchResponse message, CancellationToken cancellationToken) =>
-            inner.WriteAsync(Restore(message), cancellationToken);
-
-        private V1.SubmitDeclarationBatchResponse Restore(V1.SubmitDeclarationBatchResponse message)
-        {
-            if (refused.TryDequeue(out var slots))
+            foreach (var (index, status) in slots)
             {
-                foreach (var (index, status) in slots)
-                {
-                    message.Results.Insert(index, new V1.BatchItemResult { Error = status });
-                }
+                message.Results.Insert(index, new V1.BatchItemResult { Error = status });
             }
-            return message;
         }
+        return message;
     }
 }

@@ -42,6 +42,14 @@ internal static class RequestCheck
     /// <summary>The largest page; a list request asking for more gets this many.</summary>
     public const int MaxPageSize = 500;
 
+    /// <summary>The employer <paramref name="employer"/> names; null when it names none or a malformed number.</summary>
+    public static EmployerId? EmployerOrNull(V1.EmployerId? employer)
+    {
+        var v = new Violations();
+        var id = Employer(employer, "employer", v);
+        return v.HasAny ? null : id;
+    }
+
     public static Outcome<EmployerId> Identify(V1.IdentifyEmployerRequest request)
     {
         var v = TextViolations(request);
