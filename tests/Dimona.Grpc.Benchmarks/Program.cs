@@ -6,6 +6,7 @@ using Dimona.Grpc.Benchmarks;
 using Dimona.V1;
 using Grpc.Net.Client;
 using Dimona.Grpc.Tests.PostgreSql;
+using Dimona.Grpc.Tests.Process;
 using Microsoft.Data.Sqlite;
 
 // The benchmark of the issue, every figure from one run on one machine (see Options.Usage, or --help):
@@ -165,7 +166,7 @@ async Task MeasureServiceAsync(string provider)
     var address = options.Address;
     if (address is null)
     {
-        var port = ServerProcess.FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var folder = Directory.CreateDirectory(Path.Combine(work, $"server-{provider}")).FullName;
         List<KeyValuePair<string, string>> environment = [.. options.ServerEnvironment];
         if (provider == "postgresql")

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Dimona.V1;
 using Grpc.Core;
 
@@ -43,12 +41,6 @@ internal sealed class ServerProcess(Process process, string logPath) : IAsyncDis
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The server did not start."), logPath);
     }
 
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Waits until the service answers IdentifyEmployer for the demo employer (database migrated and seeded).</summary>
     public static async Task WaitUntilAnsweringAsync(DimonaService.DimonaServiceClient client, ServerProcess? process, TimeSpan timeout, CancellationToken ct)

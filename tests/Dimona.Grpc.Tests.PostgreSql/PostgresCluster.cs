@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Dimona.Grpc.Tests.Process;
 using Npgsql;
 using OsProcess = System.Diagnostics.Process;
 
@@ -44,7 +43,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"dimona-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var asPostgresUser = Environment.UserName == "root";
-        var cluster = new PostgresCluster(folder, bin, asPostgresUser, FreeLoopbackPort());
+        var cluster = new PostgresCluster(folder, bin, asPostgresUser, LoopbackPort.Free());
         try
         {
             if (asPostgresUser)
@@ -179,17 +178,4 @@ public sealed class PostgresCluster : IAsyncDisposable
             "DIMONA_PG_BIN names: install the Debian package postgresql (apt-get install postgresql), as .ci/run does.");
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

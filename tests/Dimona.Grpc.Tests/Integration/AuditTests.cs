@@ -119,15 +119,7 @@ public class AuditTests
         var wide = server.CreateDimonaClient(TestTokens.Mint([], Scopes.Declare, subject: "wide-gateway"));
         var operatorClient = server.CreateDimonaClient(TestTokens.Mint([], Scopes.Operator, subject: "onss-operator-3"));
 
-        var registered = (await wide.RegisterEmployerAsync(new RegisterEmployerRequest
-        {
-            Name = "Frituur De Hoek",
-            EnterpriseNumber = NewEnterprise,
-            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
-            Channel = RegistrationChannel.Unsecured,
-            EmployerCategory = "000",
-            NaceCodes = { "56102" },
-        }, cancellationToken: Ct)).Employer;
+        var registered = (await wide.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured, NewEnterprise), cancellationToken: Ct)).Employer;
         await operatorClient.ConfirmEmployerRegistrationAsync(
             new ConfirmEmployerRegistrationRequest { ProvisionalOnssNumber = registered.ProvisionalOnssNumber }, cancellationToken: Ct);
 

@@ -104,15 +104,7 @@ public class FaultTests
 
         store.Failing = true;
         await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.SubmitDeclarationAsync(Requests.Stg(), cancellationToken: Ct).ResponseAsync);
-        await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.RegisterEmployerAsync(new RegisterEmployerRequest
-        {
-            Name = "Frituur De Hoek",
-            EnterpriseNumber = "0123456749",
-            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
-            Channel = RegistrationChannel.Secured,
-            EmployerCategory = "000",
-            NaceCodes = { "56102" },
-        }, cancellationToken: Ct).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.Unavailable, () => client.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Secured, "0123456749"), cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal((0, employers, 0), (await db.Declarations.CountAsync(Ct), await db.Employers.CountAsync(Ct), await db.AuditRecords.CountAsync(Ct)));
         store.Failing = false;
@@ -245,15 +237,7 @@ public class FaultTests
         {
             await Task.Delay(10, Ct);
         }
-        var registered = client.RegisterEmployerAsync(new RegisterEmployerRequest
-        {
-            Name = "Frituur De Hoek",
-            EnterpriseNumber = "0431150350",
-            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
-            Channel = RegistrationChannel.Unsecured,
-            EmployerCategory = "000",
-            NaceCodes = { "56102" },
-        }, cancellationToken: Ct).ResponseAsync;
+        var registered = client.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured), cancellationToken: Ct).ResponseAsync;
         while (writer.Queued < 2)
         {
             await Task.Delay(10, Ct);

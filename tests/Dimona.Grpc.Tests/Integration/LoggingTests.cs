@@ -81,15 +81,7 @@ public class LoggingTests
         await client.ListPendingDeclarationsAsync(new ListPendingDeclarationsRequest(), cancellationToken: Ct);
         await client.ResolvePendingDeclarationAsync(new ResolvePendingDeclarationRequest { DeclarationNumber = pendingNumber, Niss = FoundNiss }, cancellationToken: Ct);
         await Fails(() => client.ResolvePendingDeclarationAsync(new ResolvePendingDeclarationRequest { DeclarationNumber = pendingNumber, Niss = FoundNiss }, cancellationToken: Ct).ResponseAsync);
-        var registered = (await client.RegisterEmployerAsync(new RegisterEmployerRequest
-        {
-            Name = "Frituur De Hoek",
-            EnterpriseNumber = "0431150350",
-            Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
-            Channel = RegistrationChannel.Unsecured,
-            EmployerCategory = "000",
-            NaceCodes = { "56102" },
-        }, cancellationToken: Ct)).Employer;
+        var registered = (await client.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured), cancellationToken: Ct)).Employer;
         await client.ConfirmEmployerRegistrationAsync(new ConfirmEmployerRegistrationRequest { ProvisionalOnssNumber = registered.ProvisionalOnssNumber }, cancellationToken: Ct);
 
         // A request that is not protobuf: a string field cut short right after the NISS.

@@ -9,26 +9,13 @@ public class OperatorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>An enterprise number no demo employer has (check digits valid).</summary>
-    private const string NewEnterprise = "0431150350";
-
-    private static RegisterEmployerRequest Registration(RegistrationChannel channel, string enterpriseNumber = NewEnterprise) => new()
-    {
-        Name = "Frituur De Hoek",
-        EnterpriseNumber = enterpriseNumber,
-        Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
-        Channel = channel,
-        EmployerCategory = "000",
-        NaceCodes = { "56102", "56301" },
-    };
-
     [Fact]
     public async Task Register_Unsecured_IsProvisionalWithAProvisionalNumber_ThenConfirmedDefinitiveKeepingItsDeclarations()
     {
         await using var server = new DimonaServerFactory();
         var client = server.CreateDimonaClient();
 
-        var registered = (await client.RegisterEmployerAsync(Registration(RegistrationChannel.Unsecured), cancellationToken: Ct)).Employer;
+        var registered = (await client.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured), cancellationToken: Ct)).Employer;
 
         Assert.Equal(RegistrationStatus.Provisional, registered.RegistrationStatus);
         Assert.Equal("", registered.OnssNumber);
@@ -37,7 +24,7 @@ public class OperatorTests
         student.Employer = new EmployerId { ProvisionalOnssNumber = registered.ProvisionalOnssNumber };
         student.DimonaIn = new DimonaIn { StartDate = "2026-12-01", EndDate = "2026-12-31", JointCommittee = "XXX", WorkerType = WorkerType.Stu, PlannedHours = 40 };
         // The new employer is in no token yet: its own client gets one that names it.
-        var employer = server.CreateDimonaClient(TestTokens.Mint([NewEnterprise], Dimona.Grpc.Domain.Scopes.Declare));
+        var employer = server.CreateDimonaClient(TestTokens.Mint([Requests.NewEnterprise], Dimona.Grpc.Domain.Scopes.Declare));
         var declared = (await employer.SubmitDeclarationAsync(student, cancellationToken: Ct)).Declaration;
         Assert.Equal(DeclarationStatus.Accepted, declared.Status);
 
@@ -49,7 +36,7 @@ public class OperatorTests
         Assert.Equal(registered.ProvisionalOnssNumber, confirmed.ProvisionalOnssNumber);
         var byNewNumber = (await client.IdentifyEmployerAsync(
             new IdentifyEmployerRequest { Employer = new EmployerId { OnssNumber = confirmed.OnssNumber } }, cancellationToken: Ct)).Employer;
-        Assert.Equal((NewEnterprise, RegistrationStatus.Definitive), (byNewNumber.EnterpriseNumber, byNewNumber.RegistrationStatus));
+        Assert.Equal((Requests.NewEnterprise, RegistrationStatus.Definitive), (byNewNumber.EnterpriseNumber, byNewNumber.RegistrationStatus));
 
         // The period declared under the provisional number is the employer's under its definitive one.
         var close = new SubmitDeclarationRequest
@@ -66,7 +53,7 @@ public class OperatorTests
     {
         await using var server = new DimonaServerFactory();
 
-        var registered = (await server.CreateDimonaClient().RegisterEmployerAsync(Registration(RegistrationChannel.Secured), cancellationToken: Ct)).Employer;
+        var registered = (await server.CreateDimonaClient().RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Secured), cancellationToken: Ct)).Employer;
 
         Assert.Equal(RegistrationStatus.Definitive, registered.RegistrationStatus);
         Assert.True(OnssNumber.TryParseDefinitive(registered.OnssNumber, out _, out _));
@@ -85,7 +72,7 @@ public class OperatorTests
         await using var server = new DimonaServerFactory();
 
         var status = await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => server.CreateDimonaClient()
-            .RegisterEmployerAsync(Registration(RegistrationChannel.Unsecured, Requests.DefinitiveEmployer), cancellationToken: Ct).ResponseAsync);
+            .RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured, Requests.DefinitiveEmployer), cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal("EMPLOYER_ALREADY_REGISTERED", status.Reason());
     }
@@ -96,7 +83,7 @@ public class OperatorTests
         await using var server = new DimonaServerFactory();
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => server.CreateDimonaClient()
-            .RegisterEmployerAsync(Registration(RegistrationChannel.Unspecified, "0431150351"), cancellationToken: Ct).ResponseAsync);
+            .RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unspecified, "0431150351"), cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(["enterprise_number", "channel"], status.BadFields());
     }
@@ -105,10 +92,10 @@ public class OperatorTests
     public async Task Register_BadCategoryAndNaceCodes_FailsNamingEach()
     {
         await using var server = new DimonaServerFactory();
-        var request = Registration(RegistrationChannel.Secured);
+        var request = Requests.Registration(RegistrationChannel.Secured);
         request.EmployerCategory = "0A0";
         request.NaceCodes.Add("5610");
-        var none = Registration(RegistrationChannel.Secured);
+        var none = Requests.Registration(RegistrationChannel.Secured);
         none.NaceCodes.Clear();
 
         var bad = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => server.CreateDimonaClient().RegisterEmployerAsync(request, cancellationToken: Ct).ResponseAsync);
@@ -123,7 +110,7 @@ public class OperatorTests
     {
         await using var server = new DimonaServerFactory();
         var client = server.CreateDimonaClient();
-        var provisional = (await client.RegisterEmployerAsync(Registration(RegistrationChannel.Unsecured), cancellationToken: Ct)).Employer.ProvisionalOnssNumber;
+        var provisional = (await client.RegisterEmployerAsync(Requests.Registration(RegistrationChannel.Unsecured), cancellationToken: Ct)).Employer.ProvisionalOnssNumber;
         var confirm = new ConfirmEmployerRegistrationRequest { ProvisionalOnssNumber = provisional };
         await client.ConfirmEmployerRegistrationAsync(confirm, cancellationToken: Ct);
 

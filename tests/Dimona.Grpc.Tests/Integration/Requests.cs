@@ -12,6 +12,20 @@ public static class Requests
     public const string InactiveEmployer = "0812345603";
     public const string Niss = "93051822361";
 
+    /// <summary>An enterprise number no demo employer has (check digits valid).</summary>
+    public const string NewEnterprise = "0431150350";
+
+    /// <summary>A new employer's registration through Wide: accepted as it is.</summary>
+    public static RegisterEmployerRequest Registration(RegistrationChannel channel, string enterpriseNumber = NewEnterprise) => new()
+    {
+        Name = "Frituur De Hoek",
+        EnterpriseNumber = enterpriseNumber,
+        Address = new Address { Street = "Markt", HouseNumber = "3", PostCode = "8000", Municipality = "Brugge", Country = "BE" },
+        Channel = channel,
+        EmployerCategory = "000",
+        NaceCodes = { "56102", "56301" },
+    };
+
     /// <summary>A complete STG IN starting after the fixed clock: accepted as it is.</summary>
     public static SubmitDeclarationRequest Stg(string enterpriseNumber = DefinitiveEmployer) => new()
     {

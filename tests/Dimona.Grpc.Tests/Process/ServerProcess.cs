@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -36,7 +34,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         DatabasePath = databasePath;
         this.ownsDatabase = ownsDatabase;
-        Port = port ?? FreeLoopbackPort();
+        Port = port ?? LoopbackPort.Free();
         var dll = ServerDll.Value;
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -302,19 +300,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return all.Length <= maxLines ? text : $"({all.Length - maxLines} earlier lines left out)\n" + string.Join('\n', all[^maxLines..]);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     /// <summary>The dotnet host running the tests when it can be told, else "dotnet" from the PATH.</summary>
     /// <summary>The dotnet host running the tests, to run the server and other built programs with.</summary>

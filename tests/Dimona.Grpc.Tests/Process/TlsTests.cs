@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Dimona.Grpc.Tests.Integration;
@@ -32,7 +31,7 @@ public sealed class TlsTests : IDisposable
     public async Task Https_SelfSignedCertificate_ClientTrustingIt_DeclaresOverHttp2WithTls()
     {
         using var serverCertificate = SelfSigned("CN=127.0.0.1", serverAuth: true);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         await using var server = ServerProcess.Start(environment: Https(port, serverCertificate));
         using var channel = Channel(port, serverCertificate);
         await WaitServingAsync(server, channel);
@@ -56,7 +55,7 @@ public sealed class TlsTests : IDisposable
         using var stranger = SelfSigned("CN=stranger", serverAuth: false);
         var authorityPath = Path.Combine(folder, "clients-ca.pem");
         await File.WriteAllTextAsync(authorityPath, authority.ExportCertificatePem(), Ct);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var environment = Https(port, serverCertificate);
         environment["Kestrel__Endpoints__Https__ClientCertificateMode"] = "RequireCertificate";
         environment["Dimona__Tls__ClientCertificateAuthority"] = authorityPath;
@@ -175,7 +174,7 @@ public sealed class TlsTests : IDisposable
         var member = Issue(authority, "CN=payroll-office");
         var authorityPath = Path.Combine(folder, "clients-ca.pem");
         await File.WriteAllTextAsync(authorityPath, authority.ExportCertificatePem(), Ct);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var environment = Https(port, serverCertificate);
         environment["Kestrel__Endpoints__Https__ClientCertificateMode"] = "RequireCertificate";
         environment["Dimona__Tls__ClientCertificateAuthority"] = authorityPath;
@@ -300,17 +299,4 @@ public sealed class TlsTests : IDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }
